@@ -1,0 +1,31 @@
+package kz.egov.idcard.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Our own access and refresh tokens. */
+@ConfigMapping(prefix = "idcard.jwt")
+public interface JwtConfig {
+
+    /** {@code iss} of the tokens we issue and accept. */
+    String issuer();
+
+    /** {@code aud} of the tokens we issue and accept. */
+    String audience();
+
+    /** Life of an access token. */
+    @WithDefault("PT15M")
+    Duration accessTokenTtl();
+
+    /** Life of a refresh token (each use rotates it). */
+    @WithDefault("P30D")
+    Duration refreshTokenTtl();
+
+    /** ES256 signing key: PKCS#8 PEM or base64 DER. Required outside the sandbox. */
+    Optional<String> privateKey();
+
+    /** ES256 verification key: SPKI PEM or base64 DER. Required outside the sandbox. */
+    Optional<String> publicKey();
+}

@@ -1,0 +1,50 @@
+package kz.egov.idcard.auth;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import kz.egov.idcard.auth.keys.ServiceKeys;
+
+/** Signs our short-lived access tokens (ES256) for a citizen's login session. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final String CITIZEN_ROLE = "citizen";
+    public static final String SESSION_CLAIM = "sid";
+    public static final String PHONE_CLAIM = "phone";
+
+    private final ServiceKeys keys;
+    private final JwtConfig config;
+    private final Clock clock;
+
+    public TokenIssuer(ServiceKeys keys, JwtConfig config, Clock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public String accessToken(String iin, String phone, UUID sessionId) {
+        Instant now = clock.instant();
+        return Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(iin)
+                .upn(iin)
+                .groups(CITIZEN_ROLE)
+                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(PHONE_CLAIM, phone)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenTtl()))
+                .jws()
+                .algorithm(SignatureAlgorithm.ES256)
+                .keyId(keys.tokenKeyId())
+                .sign(keys.tokenSigningKey());
+    }
+
+    public long accessTokenSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+}

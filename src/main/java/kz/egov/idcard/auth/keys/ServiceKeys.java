@@ -1,0 +1,162 @@
+package kz.egov.idcard.auth.keys;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Singleton;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import kz.egov.idcard.auth.JwtConfig;
+import kz.egov.idcard.auth.OtpConfig;
+import kz.egov.idcard.common.SandboxConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's keys and secrets. Outside the sandbox they must come from configuration and the
+ * service refuses to start, naming each missing one. In the sandbox, what is not configured is
+ * made at first start and kept in the database, so a restart keeps everyone's session.
+ */
+@Startup
+@Singleton
+public class ServiceKeys {
+
+    private static final Logger LOG = Logger.getLogger(ServiceKeys.class);
+    private static final int MIN_SECRET_BYTES = 32;
+
+    private final KeyPair tokenKeys;
+    private final String tokenKeyId;
+    private final SecretKey otpHashKey;
+
+    public ServiceKeys(JwtConfig jwt, OtpConfig otp, SandboxConfig sandbox, Clock clock) {
+        List<String> missing = new ArrayList<>();
+        KeyPair keys = null;
+        SecretKey otpKey = null;
+        try {
+            if (jwt.privateKey().isPresent() && jwt.publicKey().isPresent()) {
+                keys = new KeyPair(KeyCodec.ecPublicKey(jwt.publicKey().get()), KeyCodec.ecPrivateKey(jwt.privateKey().get()));
+            } else if (sandbox.enabled()) {
+                keys = sandboxKeyPair(clock);
+            } else {
+                jwt.privateKey().ifPresentOrElse(k -> { }, () -> missing.add("IDCARD_JWT_PRIVATE_KEY (idcard.jwt.private-key)"));
+                jwt.publicKey().ifPresentOrElse(k -> { }, () -> missing.add("IDCARD_JWT_PUBLIC_KEY (idcard.jwt.public-key)"));
+            }
+            if (otp.hashKey().isPresent()) {
+                byte[] raw = Base64.getDecoder().decode(otp.hashKey().get().trim());
+                if (raw.length < MIN_SECRET_BYTES) {
+                    missing.add("IDCARD_OTP_HASH_KEY (idcard.otp.hash-key) of at least 32 bytes, base64");
+                } else {
+                    otpKey = new SecretKeySpec(raw, "HmacSHA256");
+                }
+            } else if (sandbox.enabled()) {
+                otpKey = new SecretKeySpec(sandboxSecret("otp-hash-key", clock, () -> randomBytes(32)), "HmacSHA256");
+            } else {
+                missing.add("IDCARD_OTP_HASH_KEY (idcard.otp.hash-key)");
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A configured key cannot be read: " + e.getMessage(), e);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Refusing to start without these secrets: " + String.join(", ", missing));
+        }
+        this.tokenKeys = keys;
+        this.otpHashKey = otpKey;
+        this.tokenKeyId = keyId(keys.getPublic());
+    }
+
+    public PrivateKey tokenSigningKey() {
+        return tokenKeys.getPrivate();
+    }
+
+    public PublicKey tokenVerificationKey() {
+        return tokenKeys.getPublic();
+    }
+
+    public String tokenKeyId() {
+        return tokenKeyId;
+    }
+
+    public SecretKey otpHashKey() {
+        return otpHashKey;
+    }
+
+    /** The pair is kept as one secret, "base64(PKCS#8).base64(SPKI)", so both halves are written together. */
+    private KeyPair sandboxKeyPair(Clock clock) throws GeneralSecurityException {
+        String stored = new String(sandboxSecret("jwt-es256-keypair", clock, ServiceKeys::newKeyPair), StandardCharsets.US_ASCII);
+        String[] halves = stored.split("\\.");
+        KeyFactory factory = KeyFactory.getInstance("EC");
+        return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(halves[1]))),
+                factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(halves[0]))));
+    }
+
+    private static byte[] newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            KeyPair pair = generator.generateKeyPair();
+            LOG.info("Sandbox: made a new ES256 token signing key and kept it in the database");
+            Base64.Encoder base64 = Base64.getEncoder();
+            return (base64.encodeToString(pair.getPrivate().getEncoded()) + "."
+                    + base64.encodeToString(pair.getPublic().getEncoded())).getBytes(StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads a sandbox secret, or makes and stores it; instances starting at once agree on one value. */
+    private static byte[] sandboxSecret(String name, Clock clock, Supplier<byte[]> generator) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(4242) AS text)")
+                            .getSingleResult()
+                            .chain(ignored -> session.createNativeQuery("SELECT value FROM sandbox_secret WHERE name = ?1", byte[].class)
+                                    .setParameter(1, name).getResultList())
+                            .chain(found -> {
+                                if (!found.isEmpty()) {
+                                    return Uni.createFrom().item(found.get(0));
+                                }
+                                byte[] value = generator.get();
+                                return session.createNativeQuery(
+                                                "INSERT INTO sandbox_secret (name, value, created_at) VALUES (?1, ?2, ?3)")
+                                        .setParameter(1, name).setParameter(2, value).setParameter(3, OffsetDateTime.now(clock))
+                                        .executeUpdate().replaceWith(value);
+                            }))));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Sandbox: cannot load or store secret '" + name + "' in the database: " + e, e);
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String keyId(PublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kz.egov.idcard.citizen.http;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.util.Optional;
+import kz.egov.idcard.citizen.AdaptersConfig;
+import kz.egov.idcard.citizen.IdCard;
+import kz.egov.idcard.citizen.IdDocumentRegistry;
+import kz.egov.idcard.citizen.PersonRecord;
+import kz.egov.idcard.citizen.ReferencePhoto;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+@ApplicationScoped
+@Typed(HttpIdDocumentRegistry.class)
+public class HttpIdDocumentRegistry implements IdDocumentRegistry {
+
+    private final IdDocumentsClient client;
+    private final AdaptersConfig config;
+
+    public HttpIdDocumentRegistry(@RestClient IdDocumentsClient client, AdaptersConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<Optional<PersonRecord>> findPerson(String iin) {
+        return RegistryCalls.read("id-documents", config.registryRetries(), client.person(iin)
+                .map(response -> {
+                    if (response.getStatus() == 404) {
+                        return Optional.<PersonRecord>empty();
+                    }
+                    IdDocumentsClient.PersonDto person = RegistryCalls.ok(response);
+                    if (person.iin() == null || !person.iin().equals(iin) || person.lastName() == null
+                            || person.firstName() == null || person.birthDate() == null) {
+                        throw new IllegalStateException("ID document registry answered an incomplete person");
+                    }
+                    IdCard card = person.idCard() == null ? null
+                            : new IdCard(person.idCard().number(), person.idCard().issuedOn(), person.idCard().expiresOn());
+                    return Optional.of(new PersonRecord(person.iin(), person.lastName(), person.firstName(),
+                            person.middleName(), person.birthDate(), card));
+                }));
+    }
+
+    @Override
+    public Uni<Optional<ReferencePhoto>> referencePhoto(String iin) {
+        return RegistryCalls.read("id-documents", config.registryRetries(), client.photo(iin)
+                .map(response -> {
+                    if (response.getStatus() == 404) {
+                        return Optional.<ReferencePhoto>empty();
+                    }
+                    byte[] bytes = RegistryCalls.ok(response);
+                    String type = response.getHeaderString("Content-Type");
+                    return Optional.of(new ReferencePhoto(bytes, type == null ? "application/octet-stream" : type));
+                }));
+    }
+}

@@ -1,0 +1,31 @@
+package kz.egov.idcard.common.error;
+
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/** Tells a database that is gone (answer 503, retry later) from a bug (answer 500). */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isDatabaseDown(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof ConnectException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage()).toLowerCase();
+            if (message.contains("connection refused") || message.contains("connection is closed")
+                    || message.contains("connection reset") || message.contains("pool closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,53 @@
+package kz.egov.idcard.common.error;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kz.egov.idcard.common.i18n.Messages;
+
+/** Turns a code and its arguments into a localised {@code application/problem+json} response. */
+@Singleton
+public class ProblemFactory {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String TYPE_BASE = "https://idcard.egov.kz/problems/";
+
+    private final Messages messages;
+
+    public ProblemFactory(Messages messages) {
+        this.messages = messages;
+    }
+
+    public Response response(ErrorCode code, Object[] args, List<FieldError> errors, Map<String, Object> extensions,
+            Long retryAfterSeconds, String acceptLanguage, String path, String requestId) {
+        Locale locale = messages.resolve(acceptLanguage);
+        Problem problem = new Problem(
+                TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                messages.get(locale, "problem." + code.name() + ".title"),
+                code.status(),
+                messages.get(locale, "problem." + code.name() + ".detail", args),
+                path,
+                code.name(),
+                requestId,
+                errors == null || errors.isEmpty() ? null : errors,
+                extensions == null || extensions.isEmpty() ? null : extensions);
+        Response.ResponseBuilder builder = Response.status(code.status())
+                .type(PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .entity(problem);
+        if (retryAfterSeconds != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        if (code.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.build();
+    }
+
+    public String fieldMessage(String acceptLanguage, String code) {
+        return messages.get(messages.resolve(acceptLanguage), "field." + code);
+    }
+}

@@ -1,0 +1,12 @@
+package kz.egov.idcard.device;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "idcard.devices")
+public interface DeviceConfig {
+
+    /** How many active devices one citizen may have enrolled. */
+    @WithDefault("5")
+    int maxPerCitizen();
+}

@@ -1,0 +1,109 @@
+package kz.egov.idcard.sandbox;
+
+import io.quarkus.resteasy.reactive.server.EndpointDisabled;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.List;
+import kz.egov.idcard.citizen.IdCard;
+import kz.egov.idcard.citizen.Iin;
+import kz.egov.idcard.citizen.Phones;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.time.Times;
+import kz.egov.idcard.sandbox.SandboxDtos.CitizenView;
+import kz.egov.idcard.sandbox.SandboxDtos.CreateCitizen;
+import kz.egov.idcard.sandbox.SandboxDtos.Persona;
+import kz.egov.idcard.sandbox.SandboxDtos.Sms;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Tools for integration testers; these endpoints exist only when the sandbox is enabled. */
+@Path("/sandbox")
+@Tag(name = "Sandbox", description = "Only in the sandbox profile: test citizens, personas, the SMS outbox and reference photos.")
+@EndpointDisabled(name = "idcard.sandbox.enabled", stringValue = "false", disableIfMissing = true)
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxResource {
+
+    private final SandboxService sandbox;
+    private final Clock clock;
+
+    public SandboxResource(SandboxService sandbox, Clock clock) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/citizens")
+    @Operation(summary = "Create a test citizen", description = "Registers the phone to the IIN in the sandbox mobile citizens "
+            + "database and the person, card and reference photo in the sandbox document registry.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenView.class)))
+    public Uni<RestResponse<CitizenView>> create(@Valid @NotNull CreateCitizen body, @Context UriInfo uri) {
+        return sandbox.create(body).map(citizen -> RestResponse.ResponseBuilder.<CitizenView>created(
+                        uri.getBaseUriBuilder().path("sandbox/citizens/{iin}/reference-photo").build(citizen.iin))
+                .entity(view(citizen)).build());
+    }
+
+    @GET
+    @Path("/personas")
+    @Operation(summary = "Ready-made citizens", description = "One citizen for each path of the journey; their cards' expiry "
+            + "dates move with today's date so each stays on its path.")
+    public Uni<List<Persona>> personas() {
+        return sandbox.personas().map(all -> all.stream()
+                .map(c -> new Persona(c.iin, c.phone, c.persona, c.purpose, c.lastName, c.firstName, c.expiresOn(clock)))
+                .toList());
+    }
+
+    @GET
+    @Path("/sms")
+    @Operation(summary = "What was sent to a phone", description = "Newest first, at most 50. A login code is the only 6-digit number in its text.")
+    public Uni<List<Sms>> sms(
+            @Parameter(required = true, example = "+77010000001") @QueryParam("phone") @NotNull
+            @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}") String phone) {
+        return sandbox.sms(phone).map(all -> all.stream()
+                .map(s -> new Sms(s.phone, s.text, Times.local(s.sentAt))).toList());
+    }
+
+    @GET
+    @Path("/citizens/{iin}/reference-photo")
+    @Produces({"image/png", "image/jpeg", "application/problem+json"})
+    @Operation(summary = "The registry's photo of a citizen", description = "Send it back as the selfie to pass the face match.")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<RestResponse<byte[]>> referencePhoto(@PathParam("iin") String iin) {
+        if (!Iin.isValid(iin)) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.CITIZEN_NOT_FOUND));
+        }
+        return sandbox.citizen(iin).map(found -> found
+                .map(c -> RestResponse.ResponseBuilder.ok(c.photo, c.photoContentType).build())
+                .orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND)));
+    }
+
+    private CitizenView view(SandboxCitizen c) {
+        return new CitizenView(c.iin, c.phone, c.lastName, c.firstName, c.middleName, c.birthDate,
+                new IdCard(c.cardNumber, c.issuedOn(clock), c.expiresOn(clock)));
+    }
+}

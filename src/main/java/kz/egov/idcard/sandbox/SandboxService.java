@@ -1,0 +1,156 @@
+package kz.egov.idcard.sandbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import kz.egov.idcard.citizen.Iin;
+import kz.egov.idcard.common.SandboxConfig;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.error.ValidationProblem;
+import kz.egov.idcard.common.image.ImageFormat;
+import kz.egov.idcard.sandbox.SandboxDtos.CreateCitizen;
+
+/** Test citizens for the sandbox registries. */
+@ApplicationScoped
+public class SandboxService {
+
+    private static final LocalDate OLDEST_RANDOM_BIRTH = LocalDate.of(1960, 1, 1);
+    private static final int RANDOM_BIRTH_SPAN_DAYS = 40 * 365;
+
+    private final SandboxConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SandboxService(SandboxConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<SandboxCitizen> create(CreateCitizen request) {
+        Photo photo = photo(request);
+        LocalDate birthDate = birthDate(request);
+        String iin = request.iin() != null ? request.iin() : Iin.generate(birthDate, random.nextBoolean(), random);
+        LocalDate issuedOn = request.idCard().issuedOn() != null ? request.idCard().issuedOn()
+                : request.idCard().expiresOn().minusYears(SandboxCitizen.CARD_VALIDITY_YEARS);
+        if (!issuedOn.isBefore(request.idCard().expiresOn())) {
+            throw invalid("idCard.issuedOn", "INVALID_DATE");
+        }
+        return lockCitizens()
+                .chain(() -> SandboxCitizen.<SandboxCitizen>findById(iin))
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw new ApiException(ErrorCode.SANDBOX_CITIZEN_EXISTS, iin);
+                    }
+                    return SandboxCitizen.count("phone", request.phone());
+                })
+                .chain(phoneTaken -> {
+                    if (phoneTaken > 0) {
+                        throw new ApiException(ErrorCode.SANDBOX_PHONE_TAKEN, request.phone());
+                    }
+                    return cardNumber(request.idCard().number());
+                })
+                .chain(number -> {
+                    SandboxCitizen citizen = new SandboxCitizen();
+                    citizen.iin = iin;
+                    citizen.phone = request.phone();
+                    citizen.lastName = request.lastName().strip();
+                    citizen.firstName = request.firstName().strip();
+                    citizen.middleName = request.middleName() == null || request.middleName().isBlank() ? null
+                            : request.middleName().strip();
+                    citizen.birthDate = birthDate;
+                    citizen.cardNumber = number;
+                    citizen.cardIssuedOn = issuedOn;
+                    citizen.cardExpiresOn = request.idCard().expiresOn();
+                    citizen.photo = photo.bytes() != null ? photo.bytes() : PortraitGenerator.portrait(iin.hashCode());
+                    citizen.photoContentType = photo.format().mediaType();
+                    citizen.createdAt = OffsetDateTime.now(clock);
+                    return citizen.persist();
+                });
+    }
+
+    @WithSession
+    public Uni<List<SandboxCitizen>> personas() {
+        return SandboxCitizen.list("persona is not null order by personaOrder");
+    }
+
+    @WithSession
+    public Uni<List<SandboxSms>> sms(String phone) {
+        return SandboxSms.find("phone = ?1 order by id desc", phone).page(0, 50).list();
+    }
+
+    @WithSession
+    public Uni<Optional<SandboxCitizen>> citizen(String iin) {
+        return SandboxCitizen.<SandboxCitizen>findById(iin).map(Optional::ofNullable);
+    }
+
+    private LocalDate birthDate(CreateCitizen request) {
+        Optional<LocalDate> fromIin = Iin.birthDate(request.iin());
+        if (request.birthDate() != null) {
+            if (request.iin() != null && fromIin.isPresent() && !fromIin.get().equals(request.birthDate())) {
+                throw invalid("birthDate", "BIRTH_DATE_MISMATCH");
+            }
+            return request.birthDate();
+        }
+        if (fromIin.isPresent()) {
+            return fromIin.get();
+        }
+        if (request.iin() != null) {
+            throw invalid("birthDate", "REQUIRED");
+        }
+        return OLDEST_RANDOM_BIRTH.plusDays(random.nextInt(RANDOM_BIRTH_SPAN_DAYS));
+    }
+
+    private Photo photo(CreateCitizen request) {
+        if (request.referencePhoto() == null || request.referencePhoto().isBlank()) {
+            return new Photo(null, ImageFormat.PNG);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(request.referencePhoto().strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid("referencePhoto", "INVALID_BASE64");
+        }
+        if (bytes.length > config.maxPhotoBytes()) {
+            throw invalid("referencePhoto", "TOO_LARGE");
+        }
+        return ImageFormat.sniff(bytes).map(format -> new Photo(bytes, format))
+                .orElseThrow(() -> invalid("referencePhoto", "NOT_AN_IMAGE"));
+    }
+
+    private Uni<String> cardNumber(String requested) {
+        String number = requested != null ? requested : String.format("%09d", random.nextInt(1_000_000_000));
+        return SandboxCitizen.count("cardNumber", number).chain(taken -> {
+            if (taken == 0) {
+                return Uni.createFrom().item(number);
+            }
+            if (requested != null) {
+                throw invalid("idCard.number", "ALREADY_USED");
+            }
+            return cardNumber(null);
+        });
+    }
+
+    private static Uni<Void> lockCitizens() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext('sandbox-citizens')) AS text)")
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    private static ApiException invalid(String field, String code) {
+        return ValidationProblem.of(field, code);
+    }
+
+    private record Photo(byte[] bytes, ImageFormat format) {
+    }
+}

@@ -1,0 +1,100 @@
+package kz.egov.idcard.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.egov.idcard.common.time.ClockProducer;
+
+/**
+ * What API tests share: every response is validated against the committed {@code openapi.yaml}
+ * (requests too, except where a test sends bad input on purpose), and helpers that make a test
+ * citizen and log them in through the sandbox as an integration tester would.
+ */
+public abstract class ApiTest {
+
+    private static final Pattern OTP = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
+    protected static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForSpecificationUrl(Path.of("openapi.yaml").toAbsolutePath().toUri().toString())
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+        RestAssured.filters(new OpenApiValidationFilter(validator));
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    /** A fresh phone number nobody else in the test database has. */
+    protected static String newPhone() {
+        return "+7705" + String.format("%07d", RANDOM.nextInt(10_000_000));
+    }
+
+    /** A test citizen whose card expires on the given date; returns the stored citizen. */
+    protected static Map<String, Object> newCitizen(LocalDate expiresOn) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("phone", newPhone(), "lastName", "Тестов", "firstName", "Тест",
+                        "idCard", Map.of("expiresOn", expiresOn.toString())))
+                .post("/api/v1/sandbox/citizens")
+                .then().statusCode(201)
+                .extract().jsonPath().getMap("");
+    }
+
+    protected static Map<String, Object> newCitizen() {
+        return newCitizen(LocalDate.now(ClockProducer.ZONE).plusDays(10));
+    }
+
+    protected static Response requestCode(String iin, String phone) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("iin", iin, "phone", phone))
+                .post("/api/v1/auth/otp");
+    }
+
+    /** The newest code the sandbox SMS gateway sent to the phone. */
+    protected static String lastCode(String phone) {
+        List<String> texts = given().queryParam("phone", phone).get("/api/v1/sandbox/sms")
+                .then().statusCode(200).extract().jsonPath().getList("text", String.class);
+        if (texts.isEmpty()) {
+            throw new AssertionError("no SMS was sent to " + phone);
+        }
+        Matcher matcher = OTP.matcher(texts.get(0));
+        if (!matcher.find()) {
+            throw new AssertionError("no code in: " + texts.get(0));
+        }
+        return matcher.group();
+    }
+
+    protected static int smsCount(String phone) {
+        return given().queryParam("phone", phone).get("/api/v1/sandbox/sms")
+                .then().statusCode(200).extract().jsonPath().getList("").size();
+    }
+
+    protected static Response verify(String challengeId, String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .post("/api/v1/auth/otp/{id}/verify", challengeId);
+    }
+
+    /** Logs the citizen in and returns the token response. */
+    protected static Map<String, Object> login(String iin, String phone) {
+        String challenge = requestCode(iin, phone).then().statusCode(201).extract().path("challengeId");
+        return verify(challenge, lastCode(phone)).then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    protected static String accessToken(Map<String, Object> citizen) {
+        return (String) login((String) citizen.get("iin"), (String) citizen.get("phone")).get("accessToken");
+    }
+}
