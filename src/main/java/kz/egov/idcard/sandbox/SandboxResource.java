@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
@@ -93,12 +94,12 @@ public class SandboxResource {
     @APIResponse(responseCode = "200", description = "The image",
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public Uni<RestResponse<byte[]>> referencePhoto(@PathParam("iin") String iin) {
+    public Uni<Response> referencePhoto(@PathParam("iin") String iin) {
         if (!Iin.isValid(iin)) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.CITIZEN_NOT_FOUND));
         }
         return sandbox.citizen(iin).map(found -> found
-                .map(c -> RestResponse.ResponseBuilder.ok(c.photo, c.photoContentType).build())
+                .map(c -> Response.ok(c.photo, c.photoContentType).build())
                 .orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND)));
     }
 

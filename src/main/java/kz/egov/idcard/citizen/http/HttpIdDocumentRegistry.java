@@ -25,11 +25,8 @@ public class HttpIdDocumentRegistry implements IdDocumentRegistry {
 
     @Override
     public Uni<Optional<PersonRecord>> findPerson(String iin) {
-        return RegistryCalls.read("id-documents", config.registryRetries(), client.person(iin)
-                .map(response -> {
-                    if (response.getStatus() == 404) {
-                        return Optional.<PersonRecord>empty();
-                    }
+        return RegistryCalls.read("id-documents", config.registryRetries(), RegistryCalls.orNotFound(client.person(iin))
+                .map(found -> found.map(response -> {
                     IdDocumentsClient.PersonDto person = RegistryCalls.ok(response);
                     if (person.iin() == null || !person.iin().equals(iin) || person.lastName() == null
                             || person.firstName() == null || person.birthDate() == null) {
@@ -37,21 +34,18 @@ public class HttpIdDocumentRegistry implements IdDocumentRegistry {
                     }
                     IdCard card = person.idCard() == null ? null
                             : new IdCard(person.idCard().number(), person.idCard().issuedOn(), person.idCard().expiresOn());
-                    return Optional.of(new PersonRecord(person.iin(), person.lastName(), person.firstName(),
-                            person.middleName(), person.birthDate(), card));
-                }));
+                    return new PersonRecord(person.iin(), person.lastName(), person.firstName(),
+                            person.middleName(), person.birthDate(), card);
+                })));
     }
 
     @Override
     public Uni<Optional<ReferencePhoto>> referencePhoto(String iin) {
-        return RegistryCalls.read("id-documents", config.registryRetries(), client.photo(iin)
-                .map(response -> {
-                    if (response.getStatus() == 404) {
-                        return Optional.<ReferencePhoto>empty();
-                    }
+        return RegistryCalls.read("id-documents", config.registryRetries(), RegistryCalls.orNotFound(client.photo(iin))
+                .map(found -> found.map(response -> {
                     byte[] bytes = RegistryCalls.ok(response);
                     String type = response.getHeaderString("Content-Type");
-                    return Optional.of(new ReferencePhoto(bytes, type == null ? "application/octet-stream" : type));
-                }));
+                    return new ReferencePhoto(bytes, type == null ? "application/octet-stream" : type);
+                })));
     }
 }

@@ -9,9 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** The ID document registry's HTTP API (contract in README, "External systems"). */
 @RegisterRestClient(configKey = "id-documents")
@@ -27,15 +25,6 @@ public interface IdDocumentsClient {
     @Path("/{iin}/photo")
     @Produces({"image/jpeg", "image/png"})
     Uni<RestResponse<byte[]>> photo(@PathParam("iin") String iin);
-
-    /** A 404 is an answer ("no such person"), not a failure; anything else non-2xx is. */
-    @ClientExceptionMapper
-    static RuntimeException toException(Response response) {
-        if (response.getStatus() == 404) {
-            return null;
-        }
-        return new IllegalStateException("ID document registry answered HTTP " + response.getStatus());
-    }
 
     @RegisterForReflection
     record PersonDto(String iin, String lastName, String firstName, String middleName, LocalDate birthDate,

@@ -1,7 +1,9 @@
 package kz.egov.idcard.citizen.http;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.Optional;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import org.jboss.logging.Logger;
@@ -24,6 +26,17 @@ final class RegistryCalls {
             LOG.warnf("Registry %s failed: %s", registry, failure.toString());
             return new ApiException(ErrorCode.REGISTRY_UNAVAILABLE).retryAfter(10);
         });
+    }
+
+    /** A 404 from a registry is an answer ("nobody with that IIN"), so it is neither retried nor a failure. */
+    static <T> Uni<Optional<RestResponse<T>>> orNotFound(Uni<RestResponse<T>> call) {
+        return call.map(response -> response.getStatus() == 404 ? Optional.<RestResponse<T>>empty() : Optional.of(response))
+                .onFailure(RegistryCalls::isNotFound).recoverWithItem(Optional.empty());
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse() != null
+                && web.getResponse().getStatus() == 404;
     }
 
     static <T> T ok(RestResponse<T> response) {

@@ -22,7 +22,7 @@ public class SandboxPathsFilter implements OASFilter {
                 .toList()
                 .forEach(openAPI.getPaths()::removePathItem);
         if (openAPI.getTags() != null) {
-            openAPI.getTags().removeIf(tag -> "Sandbox".equals(tag.getName()));
+            openAPI.getTags().stream().filter(tag -> "Sandbox".equals(tag.getName())).toList().forEach(openAPI::removeTag);
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().keySet().stream()

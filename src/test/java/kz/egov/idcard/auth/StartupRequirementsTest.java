@@ -1,0 +1,92 @@
+package kz.egov.idcard.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.common.SandboxConfig;
+import org.junit.jupiter.api.Test;
+
+/** Outside the sandbox the service refuses to start without its keys and secrets, naming each one. */
+class StartupRequirementsTest {
+
+    @Test
+    void refusesToStartWithoutKeysNamingEveryMissingOne() {
+        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), production(), Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("IDCARD_JWT_PRIVATE_KEY")
+                .hasMessageContaining("IDCARD_JWT_PUBLIC_KEY")
+                .hasMessageContaining("IDCARD_OTP_HASH_KEY");
+    }
+
+    @Test
+    void refusesAShortOtpKey() {
+        KeyPair pair = pair();
+        assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
+                production(), Clock.systemUTC()))
+                .hasMessageContaining("IDCARD_OTP_HASH_KEY");
+    }
+
+    @Test
+    void startsWithConfiguredPemKeys() {
+        KeyPair pair = pair();
+        ServiceKeys keys = new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
+                production(), Clock.systemUTC());
+        assertThat(keys.tokenVerificationKey()).isEqualTo(pair.getPublic());
+        assertThat(keys.tokenKeyId()).hasSize(16);
+    }
+
+    private static KeyPair pair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static JwtConfig jwt(KeyPair privateHalf, KeyPair publicHalf) {
+        return new JwtConfig() {
+            public String issuer() { return "https://idcard.egov.kz"; }
+            public String audience() { return "egov-mobile"; }
+            public Duration accessTokenTtl() { return Duration.ofMinutes(15); }
+            public Duration refreshTokenTtl() { return Duration.ofDays(30); }
+            public Optional<String> privateKey() {
+                return Optional.ofNullable(privateHalf).map(p -> pem("PRIVATE KEY", p.getPrivate().getEncoded()));
+            }
+            public Optional<String> publicKey() {
+                return Optional.ofNullable(publicHalf).map(p -> Base64.getEncoder().encodeToString(p.getPublic().getEncoded()));
+            }
+        };
+    }
+
+    private static OtpConfig otp(String hashKey) {
+        return new OtpConfig() {
+            public Duration ttl() { return Duration.ofMinutes(5); }
+            public Duration resendCooldown() { return Duration.ofSeconds(60); }
+            public int maxAttempts() { return 3; }
+            public int perPhonePerHour() { return 5; }
+            public int perIinPerHour() { return 10; }
+            public Optional<String> hashKey() { return Optional.ofNullable(hashKey); }
+        };
+    }
+
+    private static SandboxConfig production() {
+        return new SandboxConfig() {
+            public boolean enabled() { return false; }
+            public int maxPhotoBytes() { return 1; }
+        };
+    }
+}
