@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public class ApiException extends RuntimeException {
 
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "code", "requestId", "errors");
+
     private final ErrorCode code;
     private final Object[] args;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
@@ -21,6 +24,9 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException with(String member, Object value) {
+        if (RESERVED.contains(member)) {
+            throw new IllegalArgumentException(member + " is a member of every problem");
+        }
         extensions.put(member, value);
         return this;
     }

@@ -10,6 +10,18 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /** Another request changed the same row first (optimistic locking, or a unique index that guards a rule). */
+    public static boolean isConcurrentModification(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isDatabaseDown(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {

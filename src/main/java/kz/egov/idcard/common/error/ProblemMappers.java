@@ -116,6 +116,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (DatabaseFailures.isConcurrentModification(e)) {
+            return respond(request, ErrorCode.CONCURRENT_MODIFICATION, new Object[0], null, null);
+        }
         ErrorCode code = DatabaseFailures.isDatabaseDown(e) ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
         if (code == ErrorCode.DATABASE_UNAVAILABLE) {
             LOG.warnf("Database unavailable: %s", e.toString());

@@ -1,0 +1,150 @@
+package kz.egov.idcard.application;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.citizen.Phones;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.web.ClientInfo;
+import kz.egov.idcard.fees.Tier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/applications")
+@Tag(name = "Applications")
+@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+
+    private final ApplicationService applications;
+    private final QuestionnaireService questionnaires;
+    private final JsonWebToken jwt;
+
+    public ApplicationResource(ApplicationService applications, QuestionnaireService questionnaires, JsonWebToken jwt) {
+        this.applications = applications;
+        this.questionnaires = questionnaires;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start an application", description = "For the caller only, only inside the eligibility window "
+            + "(422 ELIGIBILITY_TOO_EARLY / ELIGIBILITY_TOO_LATE with the window's dates), and only one active application "
+            + "per citizen (409 APPLICATION_ALREADY_ACTIVE with `existingApplicationId`). A retry with the same "
+            + "Idempotency-Key returns the first answer.")
+    @APIResponse(responseCode = "201", description = "A new draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    public Uni<RestResponse<ApplicationView>> create(@Valid @NotNull CreateApplication body,
+            @Parameter(description = "Any unique string up to 128 characters [A-Za-z0-9._:-]; a retry with it returns the first answer",
+                    example = "5f0c8a52-1d2e-4b7a-9c3f-7e6d5a4b3c2d")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest request, @Context UriInfo uri) {
+        return applications.create(jwt.getSubject(), Channel.valueOf(body.channel()), idempotencyKey, ClientInfo.of(request))
+                .map(answer -> RestResponse.ResponseBuilder.<ApplicationView>created(
+                                uri.getAbsolutePathBuilder().path(answer.body().id().toString()).build())
+                        .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+                        .entity(answer.body()).build());
+    }
+
+    @GET
+    @Operation(summary = "The caller's applications", description = "Newest first.")
+    public Uni<List<ApplicationView>> list() {
+        return applications.list(jwt.getSubject());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of the caller's applications", description = "Status, channel, steps done and due, "
+            + "ready-on date once submitted, and the history of every transition. Another citizen's application is a 404.")
+    public Uni<ApplicationView> get(@PathParam("id") String id) {
+        return applications.get(jwt.getSubject(), parseId(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a draft", description = "Only a DRAFT can be cancelled (409 APPLICATION_NOT_CANCELLABLE otherwise).")
+    public Uni<ApplicationView> cancel(@PathParam("id") String id, @Context HttpServerRequest request) {
+        return applications.cancel(jwt.getSubject(), parseId(id), ClientInfo.of(request));
+    }
+
+    @GET
+    @Path("/{id}/questionnaire")
+    @Operation(summary = "The questionnaire, prefilled", description = "The registries' data to confirm and the answers so far.")
+    public Uni<QuestionnaireService.Prefill> questionnaire(@PathParam("id") String id) {
+        return questionnaires.prefill(jwt.getSubject(), parseId(id), jwt.getClaim(TokenIssuer.PHONE_CLAIM));
+    }
+
+    @PUT
+    @Path("/{id}/questionnaire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fill in the questionnaire", description = "Due after BIOMETRICS (409 STEP_OUT_OF_ORDER otherwise). "
+            + "The pickup point must be active and offer the tier; every wrong field is named. It can be changed again "
+            + "until payment; a change after signing means signing again.")
+    public Uni<ApplicationView> fillQuestionnaire(@PathParam("id") String id, @Valid @NotNull QuestionnaireRequest body) {
+        return questionnaires.save(jwt.getSubject(), parseId(id), new QuestionnaireService.Answers(
+                body.personalDataConfirmed(), body.contactPhone(), body.email(), body.address(), body.pickupPointId(),
+                Tier.valueOf(body.tier())));
+    }
+
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+        }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "CreateApplication")
+    public record CreateApplication(
+            @NotNull @Pattern(regexp = "WEB|MOBILE", message = "{UNKNOWN_CHANNEL}")
+            @Schema(required = true, enumeration = {"WEB", "MOBILE"}, example = "MOBILE") String channel) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "Questionnaire")
+    public record QuestionnaireRequest(
+            @NotNull @AssertTrue @Schema(required = true, description = "The citizen confirms the registries' data", example = "true")
+            Boolean personalDataConfirmed,
+            @NotNull @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}")
+            @Schema(required = true, example = "+77010000001") String contactPhone,
+            @Email @Size(max = 254) @Schema(example = "nurlan.abenov@example.kz") String email,
+            @Size(max = 300) @Schema(example = "Астана, ул. Кенесары, 40, кв. 12") String address,
+            @NotBlank @Size(max = 32) @Schema(required = true, example = "AST-01") String pickupPointId,
+            @NotNull @Pattern(regexp = "STANDARD|EXPEDITED|URGENT", message = "{UNKNOWN_TIER}")
+            @Schema(required = true, enumeration = {"STANDARD", "EXPEDITED", "URGENT"}, example = "STANDARD") String tier) {
+    }
+}

@@ -1,0 +1,195 @@
+package kz.egov.idcard.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.audit.AuditLog;
+import kz.egov.idcard.audit.AuditType;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.idempotency.IdempotencyService;
+import kz.egov.idcard.common.web.ClientInfo;
+import org.jboss.logging.Logger;
+
+/** Applications: creation under the rules of SPEC R1, R2 and R8, the draft's steps, cancellation and expiry. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationService.class);
+    private static final int EXPIRY_BATCH = 200;
+
+    /** The request a create answers, for idempotency. */
+    record CreateRequest(Channel channel) {
+    }
+
+    private final ApplicationRepository applications;
+    private final EligibilityService eligibility;
+    private final IdempotencyService idempotency;
+    private final AuditLog audit;
+    private final ApplicationsConfig config;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationRepository applications, EligibilityService eligibility,
+            IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, Clock clock) {
+        this.applications = applications;
+        this.eligibility = eligibility;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public static String citizen(String iin) {
+        return "citizen:" + iin;
+    }
+
+    public Uni<IdempotencyService.Answer<ApplicationView>> create(String iin, Channel channel, String idempotencyKey,
+            ClientInfo client) {
+        return idempotency.once(iin, "POST /applications", idempotencyKey, new CreateRequest(channel), ApplicationView.class,
+                () -> eligibility.check(iin).chain(checked -> {
+                    if (!checked.verdict().eligible()) {
+                        throw EligibilityService.refusal(checked.verdict());
+                    }
+                    return applications.lockApplicant(iin)
+                            .chain(() -> applications.findActive(iin))
+                            .chain(active -> {
+                                if (active != null) {
+                                    throw new ApiException(ErrorCode.APPLICATION_ALREADY_ACTIVE)
+                                            .with("existingApplicationId", active.id.toString());
+                                }
+                                OffsetDateTime now = now();
+                                Application application = new Application();
+                                application.id = UUID.randomUUID();
+                                application.applicantIin = iin;
+                                application.channel = channel;
+                                application.status = ApplicationStatus.DRAFT;
+                                application.cardNumber = checked.person().idCard().number();
+                                application.cardExpiresOn = checked.person().idCard().expiresOn();
+                                application.createdAt = now;
+                                application.updatedAt = now;
+                                return applications.persist(application)
+                                        .call(saved -> record(saved, citizen(iin), null, null, "Application created"))
+                                        .call(saved -> audit.record(AuditType.APPLICATION_CREATED, iin, "application:" + saved.id,
+                                                "OK", client, Map.of("channel", channel.name())))
+                                        .chain(this::view);
+                            });
+                }));
+    }
+
+    @WithSession
+    public Uni<List<ApplicationView>> list(String iin) {
+        return applications.listOwned(iin).chain(all -> applications.events(all.stream().map(a -> a.id).toList())
+                .map(events -> all.stream().map(a -> ApplicationView.of(a, events, config.draftTtl())).toList()));
+    }
+
+    @WithSession
+    public Uni<ApplicationView> get(String iin, UUID id) {
+        return owned(iin, id).chain(this::view);
+    }
+
+    /** Only a draft can be cancelled, by its owner; a submitted application is in the state's hands. */
+    @WithTransaction
+    public Uni<ApplicationView> cancel(String iin, UUID id, ClientInfo client) {
+        return owned(iin, id).chain(application -> {
+            if (application.status != ApplicationStatus.DRAFT) {
+                throw new ApiException(ErrorCode.APPLICATION_NOT_CANCELLABLE, application.status)
+                        .with("applicationStatus", application.status.name());
+            }
+            return moveTo(application, ApplicationStatus.CANCELLED, citizen(iin), "Cancelled by the citizen")
+                    .call(() -> audit.record(AuditType.APPLICATION_CANCELLED, iin, "application:" + id, "OK", client, Map.of()))
+                    .chain(this::view);
+        });
+    }
+
+    /** The owner's application, or APPLICATION_NOT_FOUND: another citizen's application does not exist for them. */
+    public Uni<Application> owned(String iin, UUID id) {
+        return applications.findOwned(id, iin).map(found -> {
+            if (found == null) {
+                throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+            }
+            return found;
+        });
+    }
+
+    /** Refuses a step that is not the one due now (SPEC section 3), naming the one that is. */
+    public static void requireNext(Application application, Step step) {
+        if (application.status != ApplicationStatus.DRAFT) {
+            throw new ApiException(ErrorCode.APPLICATION_CLOSED, application.status).with("applicationStatus", application.status.name());
+        }
+        if (!application.channel.steps().contains(step)) {
+            throw new ApiException(ErrorCode.STEP_OUT_OF_ORDER, step, application.nextStep().map(Enum::name).orElse("-"))
+                    .with("expectedStep", application.nextStep().map(Enum::name).orElse(null));
+        }
+        Step next = application.nextStep().orElse(null);
+        if (next != step) {
+            throw new ApiException(ErrorCode.STEP_OUT_OF_ORDER, step, next == null ? "-" : next.name())
+                    .with("expectedStep", next == null ? null : next.name());
+        }
+    }
+
+    /** Marks a step done, in the caller's transaction; the history says who did it. */
+    public Uni<Application> completeStep(Application application, Step step, String actor, String reason) {
+        application.markCompleted(step);
+        application.updatedAt = now();
+        return record(application, actor, application.status, step, reason).replaceWith(application);
+    }
+
+    /** Moves the application to another status, in the caller's transaction, with a history entry. */
+    public Uni<Application> moveTo(Application application, ApplicationStatus to, String actor, String reason) {
+        ApplicationStatus from = application.status;
+        application.status = to;
+        application.statusReason = reason;
+        application.updatedAt = now();
+        return record(application, actor, from, null, reason).replaceWith(application);
+    }
+
+    /** Expires drafts untouched for longer than the configured time (SPEC R8); returns how many. */
+    public Uni<Integer> expireStaleDrafts() {
+        OffsetDateTime cutoff = now().minus(config.draftTtl());
+        return Panache.withTransaction(() -> applications.staleDraftsForUpdate(cutoff, EXPIRY_BATCH)
+                .chain(stale -> expireEach(stale, 0).replaceWith(stale.size())))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Expired %d drafts untouched since %s", count, cutoff);
+                    }
+                });
+    }
+
+    private Uni<Void> expireEach(List<Application> stale, int index) {
+        if (index == stale.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return moveTo(stale.get(index), ApplicationStatus.EXPIRED, "system",
+                        "Draft untouched for " + config.draftTtl().toHours() + " h")
+                .chain(() -> expireEach(stale, index + 1));
+    }
+
+    public Uni<ApplicationView> view(Application application) {
+        return applications.events(List.of(application.id))
+                .map(events -> ApplicationView.of(application, events, config.draftTtl()));
+    }
+
+    private Uni<Void> record(Application application, String actor, ApplicationStatus from, Step step, String reason) {
+        ApplicationEvent event = new ApplicationEvent();
+        event.applicationId = application.id;
+        event.occurredAt = now();
+        event.actor = actor;
+        event.fromStatus = from;
+        event.toStatus = application.status;
+        event.step = step;
+        event.reason = reason;
+        return event.persist().replaceWithVoid();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

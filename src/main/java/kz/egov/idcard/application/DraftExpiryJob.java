@@ -1,0 +1,22 @@
+package kz.egov.idcard.application;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Expires drafts untouched for longer than {@code idcard.applications.draft-ttl}; safe to run on every instance. */
+@ApplicationScoped
+public class DraftExpiryJob {
+
+    private final ApplicationService applications;
+
+    public DraftExpiryJob(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @Scheduled(every = "${idcard.applications.expiry-check-every:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expire() {
+        return applications.expireStaleDrafts().replaceWithVoid();
+    }
+}

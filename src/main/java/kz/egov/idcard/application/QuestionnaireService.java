@@ -1,0 +1,108 @@
+package kz.egov.idcard.application;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.citizen.IdCard;
+import kz.egov.idcard.citizen.IdDocumentRegistry;
+import kz.egov.idcard.citizen.PersonRecord;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.error.FieldError;
+import kz.egov.idcard.common.error.ValidationProblem;
+import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.PointsService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The questionnaire step: the registries' data to confirm, contacts, the pickup point and the tier. */
+@ApplicationScoped
+public class QuestionnaireService {
+
+    @RegisterForReflection
+    @Schema(name = "QuestionnairePrefill", description = "What the registries know, to confirm, and the answers given so far.")
+    public record Prefill(
+            @Schema(example = "900101300017") String iin,
+            @Schema(example = "Абенов") String lastName,
+            @Schema(example = "Нурлан") String firstName,
+            @Schema(example = "Серикович") String middleName,
+            @Schema(example = "1990-01-01") LocalDate birthDate,
+            IdCard idCard,
+            @Schema(description = "The answers given so far, or suggestions (the login phone as contact phone)")
+            ApplicationViews.QuestionnaireView answers) {
+    }
+
+    /** The answers, checked for form by bean validation before they get here. */
+    public record Answers(boolean personalDataConfirmed, String contactPhone, String email, String address,
+            String pickupPointId, Tier tier) {
+    }
+
+    private final ApplicationService applications;
+    private final IdDocumentRegistry documents;
+    private final PointsService points;
+
+    public QuestionnaireService(ApplicationService applications, IdDocumentRegistry documents, PointsService points) {
+        this.applications = applications;
+        this.documents = documents;
+        this.points = points;
+    }
+
+    public Uni<Prefill> prefill(String iin, UUID id, String loginPhone) {
+        return applications.get(iin, id).chain(view -> documents.findPerson(iin).map(found -> {
+            PersonRecord person = found.orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND));
+            ApplicationViews.QuestionnaireView answers = view.questionnaire() != null ? view.questionnaire()
+                    : new ApplicationViews.QuestionnaireView(false, loginPhone, null, null, null, null);
+            return new Prefill(person.iin(), person.lastName(), person.firstName(), person.middleName(), person.birthDate(),
+                    person.idCard(), answers);
+        }));
+    }
+
+    /**
+     * Saves the answers. Due after BIOMETRICS; may be changed again until payment, and a change
+     * undoes the steps after it (a signature no longer matches what was signed).
+     */
+    @WithTransaction
+    public Uni<ApplicationView> save(String iin, UUID id, Answers answers) {
+        return applications.owned(iin, id).chain(application -> {
+            boolean editing = application.status == ApplicationStatus.DRAFT && application.hasCompleted(Step.QUESTIONNAIRE);
+            if (editing && application.hasCompleted(Step.PAYMENT)) {
+                throw new ApiException(ErrorCode.QUESTIONNAIRE_LOCKED);
+            }
+            if (!editing) {
+                ApplicationService.requireNext(application, Step.QUESTIONNAIRE);
+            }
+            return points.point(answers.pickupPointId()).chain(point -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (point == null || !point.active) {
+                    errors.add(new FieldError("pickupPointId", point == null ? "UNKNOWN_POINT" : "POINT_INACTIVE", null));
+                } else if (!point.offeredTiers().contains(answers.tier())) {
+                    errors.add(new FieldError("tier", "TIER_NOT_OFFERED", null));
+                }
+                if (!errors.isEmpty()) {
+                    throw new ValidationProblem(errors);
+                }
+                application.personalDataConfirmed = answers.personalDataConfirmed();
+                application.contactPhone = answers.contactPhone();
+                application.email = blankToNull(answers.email());
+                application.address = blankToNull(answers.address());
+                application.pickupPointId = point.id;
+                application.tier = answers.tier();
+                List<Step> undone = application.undoAfter(Step.QUESTIONNAIRE);
+                String reason = editing
+                        ? "Questionnaire changed" + (undone.isEmpty() ? "" : "; to do again: " + undone)
+                        : "Questionnaire filled in";
+                return applications.completeStep(application, Step.QUESTIONNAIRE, ApplicationService.citizen(iin), reason)
+                        .chain(applications::view);
+            });
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,118 @@
+package kz.egov.idcard.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import kz.egov.idcard.application.ApplicationsConfig;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+
+/**
+ * Creating POSTs accept an {@code Idempotency-Key}: the first successful answer is kept, in the
+ * same transaction as what it created, and a retry with the same key and the same request gets it
+ * again; the same key with another request is refused. Parallel retries wait for the first.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** An answer, and whether it is a replay of the first one. */
+    public record Answer<T>(T body, boolean replayed) {
+    }
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public IdempotencyService(ObjectMapper json, Clock clock, ApplicationsConfig config) {
+        this.json = json;
+        this.clock = clock;
+        this.ttl = config.idempotencyKeyTtl();
+    }
+
+    /**
+     * Runs {@code action} once per owner, scope and key. {@code action} must do its writes through
+     * the current reactive session, so that they and the kept answer commit together.
+     */
+    public <T> Uni<Answer<T>> once(String owner, String scope, String key, Object request, Class<T> type,
+            Supplier<Uni<T>> action) {
+        if (key == null) {
+            return Panache.withTransaction(action).map(body -> new Answer<>(body, false));
+        }
+        if (!KEY.matcher(key).matches()) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.IDEMPOTENCY_KEY_INVALID));
+        }
+        String requestHash = hash(request);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
+                .setParameter(1, "idem:" + owner + ":" + scope + ":" + key).getSingleResult()
+                .chain(() -> session.createNativeQuery(
+                                "SELECT request_hash, body FROM idempotency_key WHERE owner = ?1 AND scope = ?2 AND idem_key = ?3 "
+                                        + "AND created_at > ?4", Object[].class)
+                        .setParameter(1, owner).setParameter(2, scope).setParameter(3, key)
+                        .setParameter(4, OffsetDateTime.now(clock).minus(ttl))
+                        .getResultList())
+                .chain(found -> {
+                    if (!found.isEmpty()) {
+                        if (!requestHash.equals(((String) found.get(0)[0]).trim())) {
+                            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                        }
+                        return Uni.createFrom().item(new Answer<>(read((String) found.get(0)[1], type), true));
+                    }
+                    return action.get().call(body -> session.createNativeQuery(
+                                    "INSERT INTO idempotency_key (owner, scope, idem_key, request_hash, status, body, created_at) "
+                                            + "VALUES (?1, ?2, ?3, ?4, 201, ?5, ?6) ON CONFLICT (owner, scope, idem_key) DO UPDATE "
+                                            + "SET request_hash = EXCLUDED.request_hash, body = EXCLUDED.body, created_at = EXCLUDED.created_at")
+                            .setParameter(1, owner).setParameter(2, scope).setParameter(3, key).setParameter(4, requestHash)
+                            .setParameter(5, write(body)).setParameter(6, OffsetDateTime.now(clock))
+                            .executeUpdate())
+                            .map(body -> new Answer<>(body, false));
+                })));
+    }
+
+    /** Keys older than their time to live are forgotten. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetOldKeys() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
+                .setParameter(1, OffsetDateTime.now(clock).minus(ttl)).executeUpdate())).replaceWithVoid();
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
