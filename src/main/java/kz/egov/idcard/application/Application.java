@@ -44,6 +44,7 @@ public class Application extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
     public LocalDate readyOn;
     public String statusReason;
+    public String tsonRegion;
     @Version
     public int version;
 

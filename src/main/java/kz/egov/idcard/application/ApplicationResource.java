@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -29,6 +30,7 @@ import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.citizen.Phones;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.common.web.ClientInfo;
 import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -50,11 +52,14 @@ public class ApplicationResource {
 
     private final ApplicationService applications;
     private final QuestionnaireService questionnaires;
+    private final Messages messages;
     private final JsonWebToken jwt;
 
-    public ApplicationResource(ApplicationService applications, QuestionnaireService questionnaires, JsonWebToken jwt) {
+    public ApplicationResource(ApplicationService applications, QuestionnaireService questionnaires, Messages messages,
+            JsonWebToken jwt) {
         this.applications = applications;
         this.questionnaires = questionnaires;
+        this.messages = messages;
         this.jwt = jwt;
     }
 
@@ -80,16 +85,16 @@ public class ApplicationResource {
 
     @GET
     @Operation(summary = "The caller's applications", description = "Newest first.")
-    public Uni<List<ApplicationView>> list() {
-        return applications.list(jwt.getSubject());
+    public Uni<List<ApplicationView>> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return applications.list(jwt.getSubject(), messages.resolve(acceptLanguage));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One of the caller's applications", description = "Status, channel, steps done and due, "
             + "ready-on date once submitted, and the history of every transition. Another citizen's application is a 404.")
-    public Uni<ApplicationView> get(@PathParam("id") String id) {
-        return applications.get(jwt.getSubject(), parseId(id));
+    public Uni<ApplicationView> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return applications.get(jwt.getSubject(), parseId(id), messages.resolve(acceptLanguage));
     }
 
     @POST

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
@@ -15,6 +17,7 @@ import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.common.idempotency.IdempotencyService;
 import kz.egov.idcard.common.web.ClientInfo;
 import org.jboss.logging.Logger;
@@ -35,15 +38,17 @@ public class ApplicationService {
     private final IdempotencyService idempotency;
     private final AuditLog audit;
     private final ApplicationsConfig config;
+    private final TsonRedirects redirects;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, EligibilityService eligibility,
-            IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, Clock clock) {
+            IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, Clock clock) {
         this.applications = applications;
         this.eligibility = eligibility;
         this.idempotency = idempotency;
         this.audit = audit;
         this.config = config;
+        this.redirects = redirects;
         this.clock = clock;
     }
 
@@ -85,14 +90,26 @@ public class ApplicationService {
     }
 
     @WithSession
-    public Uni<List<ApplicationView>> list(String iin) {
+    public Uni<List<ApplicationView>> list(String iin, Locale locale) {
         return applications.listOwned(iin).chain(all -> applications.events(all.stream().map(a -> a.id).toList())
-                .map(events -> all.stream().map(a -> ApplicationView.of(a, events, config.draftTtl())).toList()));
+                .chain(events -> viewEach(all, events, locale, 0, new ArrayList<>())));
+    }
+
+    private Uni<List<ApplicationView>> viewEach(List<Application> all, List<ApplicationEvent> events, Locale locale, int index,
+            List<ApplicationView> views) {
+        if (index == all.size()) {
+            return Uni.createFrom().item(views);
+        }
+        Application application = all.get(index);
+        return redirects.of(application, locale).chain(redirect -> {
+            views.add(ApplicationView.of(application, events, config.draftTtl(), redirect));
+            return viewEach(all, events, locale, index + 1, views);
+        });
     }
 
     @WithSession
-    public Uni<ApplicationView> get(String iin, UUID id) {
-        return owned(iin, id).chain(this::view);
+    public Uni<ApplicationView> get(String iin, UUID id, Locale locale) {
+        return owned(iin, id).chain(application -> view(application, locale));
     }
 
     /** Only a draft can be cancelled, by its owner; a submitted application is in the state's hands. */
@@ -173,8 +190,12 @@ public class ApplicationService {
     }
 
     public Uni<ApplicationView> view(Application application) {
-        return applications.events(List.of(application.id))
-                .map(events -> ApplicationView.of(application, events, config.draftTtl()));
+        return view(application, Messages.RUSSIAN);
+    }
+
+    public Uni<ApplicationView> view(Application application, Locale locale) {
+        return applications.events(List.of(application.id)).chain(events -> redirects.of(application, locale)
+                .map(redirect -> ApplicationView.of(application, events, config.draftTtl(), redirect)));
     }
 
     private Uni<Void> record(Application application, String actor, ApplicationStatus from, Step step, String reason) {

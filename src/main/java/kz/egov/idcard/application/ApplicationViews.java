@@ -34,16 +34,29 @@ public final class ApplicationViews {
             LocalDate readyOn,
             @Schema(description = "The current card being replaced", example = "047512398") String cardNumber,
             QuestionnaireView questionnaire,
+            @Schema(description = "Present when the application was redirected to a Public Service Center")
+            TsonRedirect redirect,
             List<HistoryEntry> history) {
 
-        static ApplicationView of(Application a, List<ApplicationEvent> events, Duration draftTtl) {
+        static ApplicationView of(Application a, List<ApplicationEvent> events, Duration draftTtl, TsonRedirect redirect) {
             return new ApplicationView(a.id, a.status, a.channel, a.completed(), a.nextStep().orElse(null), a.statusReason,
                     Times.local(a.createdAt), Times.local(a.updatedAt),
                     a.status == ApplicationStatus.DRAFT ? Times.local(a.updatedAt.plus(draftTtl)) : null,
                     Times.local(a.submittedAt), a.readyOn, a.cardNumber,
                     a.questionnaireFilled() ? QuestionnaireView.of(a) : null,
+                    redirect,
                     events.stream().filter(e -> e.applicationId.equals(a.id)).map(HistoryEntry::of).toList());
         }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "TsonRedirect", description = "Why the online route ended and where to go instead: never a refusal (SPEC R6).")
+    public record TsonRedirect(
+            @Schema(example = "BIOMETRIC_NO_MATCH") String reason,
+            @Schema(example = "Не удалось подтвердить личность по фото. Обратитесь в ЦОН вашего региона с удостоверением личности: "
+                    + "замену оформят там.") String message,
+            @Schema(example = "KARAGANDA") String region,
+            List<kz.egov.idcard.points.PointViews.CenterView> centers) {
     }
 
     @RegisterForReflection

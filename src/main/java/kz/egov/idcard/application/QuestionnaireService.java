@@ -53,7 +53,7 @@ public class QuestionnaireService {
     }
 
     public Uni<Prefill> prefill(String iin, UUID id, String loginPhone) {
-        return applications.get(iin, id).chain(view -> documents.findPerson(iin).map(found -> {
+        return applications.get(iin, id, kz.egov.idcard.common.i18n.Messages.RUSSIAN).chain(view -> documents.findPerson(iin).map(found -> {
             PersonRecord person = found.orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND));
             ApplicationViews.QuestionnaireView answers = view.questionnaire() != null ? view.questionnaire()
                     : new ApplicationViews.QuestionnaireView(false, loginPhone, null, null, null, null);

@@ -26,23 +26,23 @@ public class Personas {
     private static final Logger LOG = Logger.getLogger(Personas.class);
 
     record Definition(String persona, String iin, String phone, String lastName, String firstName, String middleName,
-            int expiresInDays, String purpose) {
+            int expiresInDays, String region, String purpose) {
     }
 
     static final List<Definition> ALL = List.of(
-            new Definition("ELIGIBLE", "900101300017", "+77010000001", "Абенов", "Нурлан", "Серикович", 10,
+            new Definition("ELIGIBLE", "900101300017", "+77010000001", "Абенов", "Нурлан", "Серикович", 10, "ASTANA",
                     "Card expires in 10 days: inside the window. Log in and walk the whole journey; send the reference photo as the selfie."),
-            new Definition("WINDOW_OPENS_TODAY", "850525401233", "+77010000002", "Касымова", "Айгерим", "Маратовна", 30,
+            new Definition("WINDOW_OPENS_TODAY", "850525401233", "+77010000002", "Касымова", "Айгерим", "Маратовна", 30, "ASTANA",
                     "Card expires in exactly 30 days: today is the first day of the window."),
-            new Definition("WINDOW_CLOSES_TODAY", "881112304561", "+77010000003", "Ким", "Виктор", null, -10,
+            new Definition("WINDOW_CLOSES_TODAY", "881112304561", "+77010000003", "Ким", "Виктор", null, -10, "ASTANA",
                     "Card expired 10 days ago: today is the last day of the window."),
-            new Definition("TOO_EARLY", "950701400788", "+77010000004", "Омарова", "Дана", "Ерлановна", 120,
+            new Definition("TOO_EARLY", "950701400788", "+77010000004", "Омарова", "Дана", "Ерлановна", 120, "ASTANA",
                     "Card expires in 120 days: not yet eligible; eligibility says when the window opens."),
-            new Definition("TOO_LATE", "780303301125", "+77010000005", "Сейткали", "Бауыржан", null, -30,
+            new Definition("TOO_LATE", "780303301125", "+77010000005", "Сейткали", "Бауыржан", null, -30, "ASTANA",
                     "Card expired 30 days ago: the window has closed; the citizen must visit a Public Service Center (ЦОН)."),
-            new Definition("FACE_MISMATCH", "691207401552", "+77010000006", "Петрова", "Елена", "Ивановна", 5,
-                    "Inside the window; send any picture other than the reference photo as the selfie to see the face match fail and the redirect to a ЦОН."),
-            new Definition("PHONE_NOT_REGISTERED", "990228300212", "+77010000007", "Ахметов", "Тимур", "Русланович", 10,
+            new Definition("FACE_MISMATCH", "691207401552", "+77010000006", "Петрова", "Елена", "Ивановна", 5, "KARAGANDA",
+                    "Inside the window, registered in Karaganda region; send any picture other than the reference photo as the selfie three times (or a blank picture once) to see the redirect to the Public Service Centers (ЦОН) of Karaganda region."),
+            new Definition("PHONE_NOT_REGISTERED", "990228300212", "+77010000007", "Ахметов", "Тимур", "Русланович", 10, "ASTANA",
                     "Log in with this IIN and the phone +77010000099 instead: the pair does not match in the mobile citizens database, so no code is sent."));
 
     private final SandboxConfig config;
@@ -79,6 +79,7 @@ public class Personas {
             c.birthDate = Iin.birthDate(d.iin()).orElse(LocalDate.of(1990, 1, 1));
             c.cardNumber = String.format("0%08d", 10_000_000 + index);
             c.cardExpiresInDays = d.expiresInDays();
+            c.regionCode = d.region();
             c.photo = PortraitGenerator.portrait(d.iin().hashCode());
             c.photoContentType = "image/png";
             c.persona = d.persona();

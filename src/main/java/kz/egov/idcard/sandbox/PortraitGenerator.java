@@ -31,8 +31,7 @@ public final class PortraitGenerator {
     public static byte[] portrait(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] pixels = new int[WIDTH * HEIGHT];
-        int background = 205 + random.nextInt(40);
-        fill(pixels, rgb(background - 10, background, background + 5 > 255 ? 255 : background + 5));
+        background(pixels, random);
 
         int[] skin = SKIN[random.nextInt(SKIN.length)];
         int[] hair = HAIR[random.nextInt(HAIR.length)];
@@ -65,6 +64,31 @@ public final class PortraitGenerator {
         return png(pixels);
     }
 
+    /**
+     * A light background with a gradient and a fine wave pattern whose angle and frequency follow
+     * from the seed, like the guilloche of a document photo; it makes each portrait its own picture.
+     */
+    private static void background(int[] pixels, SplittableRandom random) {
+        int base = 190 + random.nextInt(40);
+        double gradientAngle = random.nextDouble() * Math.PI * 2;
+        double waveAngle = random.nextDouble() * Math.PI;
+        double frequency = 0.08 + random.nextDouble() * 0.25;
+        double phase = random.nextDouble() * Math.PI * 2;
+        int tint = random.nextInt(3);
+        double gx = Math.cos(gradientAngle);
+        double gy = Math.sin(gradientAngle);
+        double wx = Math.cos(waveAngle);
+        double wy = Math.sin(waveAngle);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                double gradient = 30 * ((x - WIDTH / 2.0) * gx + (y - HEIGHT / 2.0) * gy) / WIDTH;
+                double wave = 14 * Math.sin((x * wx + y * wy) * frequency + phase);
+                int level = (int) (base + gradient + wave);
+                pixels[y * WIDTH + x] = rgb(level - (tint == 0 ? 15 : 0), level - (tint == 1 ? 15 : 0), level - (tint == 2 ? 15 : 0));
+            }
+        }
+    }
+
     private static int[] shade(int[] color, int delta) {
         return new int[] {clamp(color[0] + delta), clamp(color[1] + delta), clamp(color[2] + delta)};
     }
@@ -79,10 +103,6 @@ public final class PortraitGenerator {
 
     private static int rgb(int r, int g, int b) {
         return (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
-    }
-
-    private static void fill(int[] pixels, int color) {
-        java.util.Arrays.fill(pixels, color);
     }
 
     private static void rect(int[] pixels, int x0, int y0, int x1, int y1, int color) {

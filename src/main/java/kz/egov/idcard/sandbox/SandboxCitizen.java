@@ -33,6 +33,7 @@ public class SandboxCitizen extends PanacheEntityBase {
     public Integer cardExpiresInDays;
     public byte[] photo;
     public String photoContentType;
+    public String regionCode;
     public String persona;
     public Integer personaOrder;
     public String purpose;

@@ -33,6 +33,8 @@ public final class SandboxDtos {
             @Past @Schema(description = "Taken from the IIN when absent, random when neither is given", example = "1987-04-17")
             LocalDate birthDate,
             @NotNull @Valid @Schema(required = true) CardInput idCard,
+            @Size(max = 32) @Schema(description = "Region of registration (GET /regions); ASTANA when absent", example = "KARAGANDA")
+            String region,
             @Size(max = 3_000_000) @Schema(description = "Base64 JPEG or PNG; a generated portrait when absent",
                     example = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
             String referencePhoto) {
@@ -56,7 +58,8 @@ public final class SandboxDtos {
             @Schema(example = "Арман") String firstName,
             @Schema(example = "Болатович") String middleName,
             @Schema(example = "1987-04-17") LocalDate birthDate,
-            IdCard idCard) {
+            IdCard idCard,
+            @Schema(example = "KARAGANDA") String region) {
     }
 
     @RegisterForReflection

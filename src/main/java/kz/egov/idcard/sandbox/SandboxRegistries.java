@@ -34,7 +34,7 @@ public class SandboxRegistries implements MobileCitizensRegistry, IdDocumentRegi
     public Uni<Optional<PersonRecord>> findPerson(String iin) {
         return SandboxCitizen.<SandboxCitizen>findById(iin).map(citizen -> Optional.ofNullable(citizen).map(c ->
                 new PersonRecord(c.iin, c.lastName, c.firstName, c.middleName, c.birthDate,
-                        new IdCard(c.cardNumber, c.issuedOn(clock), c.expiresOn(clock)))));
+                        new IdCard(c.cardNumber, c.issuedOn(clock), c.expiresOn(clock)), c.regionCode)));
     }
 
     @Override

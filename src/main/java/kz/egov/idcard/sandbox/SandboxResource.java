@@ -105,6 +105,6 @@ public class SandboxResource {
 
     private CitizenView view(SandboxCitizen c) {
         return new CitizenView(c.iin, c.phone, c.lastName, c.firstName, c.middleName, c.birthDate,
-                new IdCard(c.cardNumber, c.issuedOn(clock), c.expiresOn(clock)));
+                new IdCard(c.cardNumber, c.issuedOn(clock), c.expiresOn(clock)), c.regionCode);
     }
 }

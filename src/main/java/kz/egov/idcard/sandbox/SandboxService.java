@@ -18,12 +18,14 @@ import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
 import kz.egov.idcard.common.image.ImageFormat;
+import kz.egov.idcard.points.Region;
 import kz.egov.idcard.sandbox.SandboxDtos.CreateCitizen;
 
 /** Test citizens for the sandbox registries. */
 @ApplicationScoped
 public class SandboxService {
 
+    static final String DEFAULT_REGION = "ASTANA";
     private static final LocalDate OLDEST_RANDOM_BIRTH = LocalDate.of(1960, 1, 1);
     private static final int RANDOM_BIRTH_SPAN_DAYS = 40 * 365;
 
@@ -46,8 +48,15 @@ public class SandboxService {
         if (!issuedOn.isBefore(request.idCard().expiresOn())) {
             throw invalid("idCard.issuedOn", "INVALID_DATE");
         }
+        String region = request.region() == null || request.region().isBlank() ? DEFAULT_REGION : request.region();
         return lockCitizens()
-                .chain(() -> SandboxCitizen.<SandboxCitizen>findById(iin))
+                .chain(() -> Region.<Region>findById(region))
+                .chain(known -> {
+                    if (known == null) {
+                        throw invalid("region", "UNKNOWN_REGION");
+                    }
+                    return SandboxCitizen.<SandboxCitizen>findById(iin);
+                })
                 .chain(existing -> {
                     if (existing != null) {
                         throw new ApiException(ErrorCode.SANDBOX_CITIZEN_EXISTS, iin);
@@ -72,6 +81,7 @@ public class SandboxService {
                     citizen.cardNumber = number;
                     citizen.cardIssuedOn = issuedOn;
                     citizen.cardExpiresOn = request.idCard().expiresOn();
+                    citizen.regionCode = region;
                     citizen.photo = photo.bytes() != null ? photo.bytes() : PortraitGenerator.portrait(iin.hashCode());
                     citizen.photoContentType = photo.format().mediaType();
                     citizen.createdAt = OffsetDateTime.now(clock);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.biometrics.BiometricsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +20,27 @@ class StartupRequirementsTest {
 
     @Test
     void refusesToStartWithoutKeysNamingEveryMissingOne() {
-        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), production(), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDCARD_JWT_PRIVATE_KEY")
                 .hasMessageContaining("IDCARD_JWT_PUBLIC_KEY")
-                .hasMessageContaining("IDCARD_OTP_HASH_KEY");
+                .hasMessageContaining("IDCARD_OTP_HASH_KEY")
+                .hasMessageContaining("IDCARD_BIOMETRICS_ACTIVE_KEY");
+    }
+
+    @Test
+    void refusesABiometricKeyThatIsNot256Bits() {
+        KeyPair pair = pair();
+        assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
+                biometrics(Base64.getEncoder().encodeToString(new byte[16])), production(), Clock.systemUTC()))
+                .hasMessageContaining("idcard.biometrics.keys.k1");
     }
 
     @Test
     void refusesAShortOtpKey() {
         KeyPair pair = pair();
         assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
-                production(), Clock.systemUTC()))
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY");
     }
 
@@ -38,7 +48,8 @@ class StartupRequirementsTest {
     void startsWithConfiguredPemKeys() {
         KeyPair pair = pair();
         ServiceKeys keys = new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                production(), Clock.systemUTC());
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC());
+        assertThat(keys.activeBiometricKey()).isEqualTo("k1");
         assertThat(keys.tokenVerificationKey()).isEqualTo(pair.getPublic());
         assertThat(keys.tokenKeyId()).hasSize(16);
     }
@@ -80,6 +91,21 @@ class StartupRequirementsTest {
             public int perPhonePerHour() { return 5; }
             public int perIinPerHour() { return 10; }
             public Optional<String> hashKey() { return Optional.ofNullable(hashKey); }
+        };
+    }
+
+    private static BiometricsConfig biometrics(String key) {
+        return new BiometricsConfig() {
+            public String matcher() { return "http"; }
+            public int maxAttempts() { return 3; }
+            public double matchThreshold() { return 0.97; }
+            public int maxSelfieBytes() { return 1; }
+            public int minResolution() { return 1; }
+            public int maxResolution() { return 1; }
+            public Duration retention() { return Duration.ofDays(30); }
+            public String retentionCheckEvery() { return "1h"; }
+            public java.util.Map<String, String> keys() { return key == null ? java.util.Map.of() : java.util.Map.of("k1", key); }
+            public Optional<String> activeKey() { return key == null ? Optional.empty() : Optional.of("k1"); }
         };
     }
 

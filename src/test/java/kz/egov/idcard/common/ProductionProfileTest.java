@@ -46,17 +46,22 @@ class ProductionProfileTest {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
                 KeyPair pair = generator.generateKeyPair();
+                Base64.Encoder base64 = Base64.getEncoder();
                 byte[] otpKey = new byte[32];
                 new SecureRandom().nextBytes(otpKey);
-                Base64.Encoder base64 = Base64.getEncoder();
-                return Map.of(
-                        "idcard.sandbox.enabled", "false",
-                        "idcard.adapters.mobile-citizens", "http",
-                        "idcard.adapters.id-documents", "http",
-                        "idcard.adapters.sms", "http",
-                        "idcard.jwt.private-key", base64.encodeToString(pair.getPrivate().getEncoded()),
-                        "idcard.jwt.public-key", base64.encodeToString(pair.getPublic().getEncoded()),
-                        "idcard.otp.hash-key", base64.encodeToString(otpKey));
+                byte[] biometricKey = new byte[32];
+                new SecureRandom().nextBytes(biometricKey);
+                return Map.ofEntries(
+                        Map.entry("idcard.sandbox.enabled", "false"),
+                        Map.entry("idcard.biometrics.matcher", "http"),
+                        Map.entry("idcard.biometrics.keys.k1", base64.encodeToString(biometricKey)),
+                        Map.entry("idcard.biometrics.active-key", "k1"),
+                        Map.entry("idcard.adapters.mobile-citizens", "http"),
+                        Map.entry("idcard.adapters.id-documents", "http"),
+                        Map.entry("idcard.adapters.sms", "http"),
+                        Map.entry("idcard.jwt.private-key", base64.encodeToString(pair.getPrivate().getEncoded())),
+                        Map.entry("idcard.jwt.public-key", base64.encodeToString(pair.getPublic().getEncoded())),
+                        Map.entry("idcard.otp.hash-key", base64.encodeToString(otpKey)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -22,7 +22,9 @@ public class RegistryStubs implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.id-documents.url", url,
                 "quarkus.rest-client.id-documents.read-timeout", "1000",
                 "quarkus.rest-client.sms-gateway.url", url,
-                "quarkus.rest-client.sms-gateway.read-timeout", "1000");
+                "quarkus.rest-client.sms-gateway.read-timeout", "1000",
+                "quarkus.rest-client.face-matcher.url", url,
+                "quarkus.rest-client.face-matcher.read-timeout", "1000");
     }
 
     @Override

@@ -22,12 +22,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import kz.egov.idcard.auth.JwtConfig;
 import kz.egov.idcard.auth.OtpConfig;
+import kz.egov.idcard.biometrics.BiometricsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.jboss.logging.Logger;
 
@@ -46,11 +49,14 @@ public class ServiceKeys {
     private final KeyPair tokenKeys;
     private final String tokenKeyId;
     private final SecretKey otpHashKey;
+    private final Map<String, SecretKey> biometricKeys = new LinkedHashMap<>();
+    private final String activeBiometricKey;
 
-    public ServiceKeys(JwtConfig jwt, OtpConfig otp, SandboxConfig sandbox, Clock clock) {
+    public ServiceKeys(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, SandboxConfig sandbox, Clock clock) {
         List<String> missing = new ArrayList<>();
         KeyPair keys = null;
         SecretKey otpKey = null;
+        String activeBiometric = null;
         try {
             if (jwt.privateKey().isPresent() && jwt.publicKey().isPresent()) {
                 keys = new KeyPair(KeyCodec.ecPublicKey(jwt.publicKey().get()), KeyCodec.ecPrivateKey(jwt.privateKey().get()));
@@ -72,6 +78,26 @@ public class ServiceKeys {
             } else {
                 missing.add("IDCARD_OTP_HASH_KEY (idcard.otp.hash-key)");
             }
+            biometrics.keys().forEach((id, value) -> {
+                byte[] raw = Base64.getDecoder().decode(value.trim());
+                if (raw.length != 32 || !id.matches("[A-Za-z0-9_-]{1,32}")) {
+                    missing.add("IDCARD_BIOMETRICS_KEYS_" + id.toUpperCase() + " (idcard.biometrics.keys." + id
+                            + ") as base64 of exactly 32 bytes, id of at most 32 letters, digits, _ or -");
+                } else {
+                    biometricKeys.put(id, new SecretKeySpec(raw, "AES"));
+                }
+            });
+            if (biometrics.activeKey().isPresent()) {
+                activeBiometric = biometrics.activeKey().get();
+                if (!biometricKeys.containsKey(activeBiometric)) {
+                    missing.add("idcard.biometrics.keys." + activeBiometric + " (the active biometric key)");
+                }
+            } else if (biometricKeys.isEmpty() && sandbox.enabled()) {
+                activeBiometric = "sandbox";
+                biometricKeys.put(activeBiometric, new SecretKeySpec(sandboxSecret("biometric-key", clock, () -> randomBytes(32)), "AES"));
+            } else {
+                missing.add("IDCARD_BIOMETRICS_ACTIVE_KEY (idcard.biometrics.active-key) and its key IDCARD_BIOMETRICS_KEYS_<ID>");
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A configured key cannot be read: " + e.getMessage(), e);
         }
@@ -80,6 +106,7 @@ public class ServiceKeys {
         }
         this.tokenKeys = keys;
         this.otpHashKey = otpKey;
+        this.activeBiometricKey = activeBiometric;
         this.tokenKeyId = keyId(keys.getPublic());
     }
 
@@ -97,6 +124,15 @@ public class ServiceKeys {
 
     public SecretKey otpHashKey() {
         return otpHashKey;
+    }
+
+    /** AES-256 keys for biometric data at rest, by id; old ones stay so that old records can be read. */
+    public Map<String, SecretKey> biometricKeys() {
+        return Map.copyOf(biometricKeys);
+    }
+
+    public String activeBiometricKey() {
+        return activeBiometricKey;
     }
 
     /** The pair is kept as one secret, "base64(PKCS#8).base64(SPKI)", so both halves are written together. */

@@ -35,7 +35,7 @@ public class HttpIdDocumentRegistry implements IdDocumentRegistry {
                     IdCard card = person.idCard() == null ? null
                             : new IdCard(person.idCard().number(), person.idCard().issuedOn(), person.idCard().expiresOn());
                     return new PersonRecord(person.iin(), person.lastName(), person.firstName(),
-                            person.middleName(), person.birthDate(), card);
+                            person.middleName(), person.birthDate(), card, person.registrationRegion());
                 })));
     }
 

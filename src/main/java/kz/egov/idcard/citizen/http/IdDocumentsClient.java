@@ -28,7 +28,7 @@ public interface IdDocumentsClient {
 
     @RegisterForReflection
     record PersonDto(String iin, String lastName, String firstName, String middleName, LocalDate birthDate,
-            IdCardDto idCard) {
+            IdCardDto idCard, String registrationRegion) {
     }
 
     @RegisterForReflection

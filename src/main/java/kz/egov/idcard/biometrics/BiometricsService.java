@@ -1,0 +1,188 @@
+package kz.egov.idcard.biometrics;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import kz.egov.idcard.application.Application;
+import kz.egov.idcard.application.ApplicationService;
+import kz.egov.idcard.application.ApplicationStatus;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.application.Step;
+import kz.egov.idcard.audit.AuditLog;
+import kz.egov.idcard.audit.AuditType;
+import kz.egov.idcard.citizen.IdDocumentRegistry;
+import kz.egov.idcard.citizen.PersonRecord;
+import kz.egov.idcard.citizen.ReferencePhoto;
+import kz.egov.idcard.common.Blocking;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.error.ValidationProblem;
+import kz.egov.idcard.common.web.ClientInfo;
+import org.jboss.logging.Logger;
+
+/**
+ * The BIOMETRICS step (SPEC R6, R7): the selfie against the registry photo. A match completes the
+ * step; misses count down the allowed attempts; the last miss, or a face that cannot be processed,
+ * sends the citizen to a Public Service Center. A bad picture or a matcher outage uses no attempt.
+ */
+@ApplicationScoped
+public class BiometricsService {
+
+    private static final Logger LOG = Logger.getLogger(BiometricsService.class);
+
+    /** What the citizen is told after an attempt. */
+    public record Outcome(String result, double score, int attemptsLeft, ApplicationView application) {
+    }
+
+    private final ApplicationService applications;
+    private final IdDocumentRegistry documents;
+    private final FaceMatcher matcher;
+    private final BiometricVault vault;
+    private final AuditLog audit;
+    private final BiometricsConfig config;
+    private final Clock clock;
+
+    public BiometricsService(ApplicationService applications, IdDocumentRegistry documents, FaceMatcher matcher,
+            BiometricVault vault, AuditLog audit, BiometricsConfig config, Clock clock) {
+        this.applications = applications;
+        this.documents = documents;
+        this.matcher = matcher;
+        this.vault = vault;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Outcome> attempt(String iin, UUID applicationId, String selfieBase64, Locale locale, ClientInfo client) {
+        return Blocking.onWorker(() -> Images.decodeBase64("selfie", selfieBase64, Images.Limits.of(config)))
+                .chain(selfie -> Panache.withSession(() -> applications.owned(iin, applicationId))
+                        .invoke(application -> ApplicationService.requireNext(application, Step.BIOMETRICS))
+                        .chain(() -> documents.findPerson(iin))
+                        .chain(person -> documents.referencePhoto(iin).chain(photo -> photo.isEmpty()
+                                ? record(iin, applicationId, selfie, null, person.orElse(null), locale, client)
+                                : reference(photo.get())
+                                        .chain(reference -> compare(reference, selfie))
+                                        .chain(match -> record(iin, applicationId, selfie, match, person.orElse(null), locale,
+                                                client)))));
+    }
+
+    private Uni<Image> reference(ReferencePhoto photo) {
+        return Blocking.onWorker(() -> {
+            try {
+                return Images.decode("referencePhoto", photo.bytes(), REGISTRY_PHOTO);
+            } catch (ValidationProblem unreadable) {
+                LOG.warn("The registry's reference photo cannot be read");
+                throw new ApiException(ErrorCode.REGISTRY_UNAVAILABLE).retryAfter(60);
+            }
+        });
+    }
+
+    private Uni<FaceMatch> compare(Image reference, Image selfie) {
+        return matcher.compare(reference, selfie).onFailure().transform(failure -> {
+            LOG.warnf("Face matcher unavailable: %s", failure.toString());
+            return new ApiException(ErrorCode.BIOMETRICS_UNAVAILABLE).retryAfter(30);
+        });
+    }
+
+    /**
+     * Records the attempt and its consequence in one transaction, with the application locked so
+     * that parallel attempts are counted one after the other. A null match means the registry has
+     * no photo to compare with: only a Public Service Center can identify the citizen.
+     */
+    private Uni<Outcome> record(String iin, UUID applicationId, Image selfie, FaceMatch match, PersonRecord person,
+            Locale locale, ClientInfo client) {
+        FaceMatch decided = match != null ? match : new FaceMatch(FaceMatch.Decision.CANNOT_PROCESS, 0, FaceMatch.Quality.UNUSABLE);
+        return Panache.withTransaction(() -> Application.<Application>find("id = ?1 and applicantIin = ?2", applicationId, iin)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(application -> {
+                    if (application == null) {
+                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+                    }
+                    ApplicationService.requireNext(application, Step.BIOMETRICS);
+                    return BiometricAttempt.count("applicationId = ?1 and decision = ?2", applicationId, FaceMatch.Decision.NO_MATCH)
+                            .chain(earlierMisses -> {
+                                long misses = earlierMisses + (decided.decision() == FaceMatch.Decision.NO_MATCH ? 1 : 0);
+                                return save(application, selfie, decided)
+                                        .call(() -> audit.record(AuditType.BIOMETRIC_ATTEMPT, iin, "application:" + applicationId,
+                                                decided.decision().name(), client, Map.of("score", decided.score(),
+                                                        "quality", decided.quality().name(), "matcher", matcher.name())))
+                                        .chain(() -> consequence(application, decided, match == null, misses, person, client))
+                                        .chain(result -> applications.view(application, locale).map(view -> new Outcome(result,
+                                                decided.score(), attemptsLeft(result, misses), view)));
+                            });
+                }));
+    }
+
+    private Uni<String> consequence(Application application, FaceMatch match, boolean noReference, long misses,
+            PersonRecord person, ClientInfo client) {
+        String actor = ApplicationService.citizen(application.applicantIin);
+        switch (match.decision()) {
+            case MATCH:
+                return applications.completeStep(application, Step.BIOMETRICS, actor, "Face matched (score " + match.score() + ")")
+                        .replaceWith("MATCH");
+            case NO_MATCH:
+                if (misses < config.maxAttempts()) {
+                    return Uni.createFrom().item("NO_MATCH");
+                }
+                return redirect(application, "BIOMETRIC_NO_MATCH", person, client);
+            default:
+                return redirect(application, noReference ? "NO_REFERENCE_PHOTO" : "BIOMETRIC_CANNOT_PROCESS", person, client);
+        }
+    }
+
+    private Uni<String> redirect(Application application, String reason, PersonRecord person, ClientInfo client) {
+        application.tsonRegion = person != null && person.regionCode() != null ? person.regionCode() : null;
+        return applications.moveTo(application, ApplicationStatus.REDIRECTED_TO_TSON, "system", reason)
+                .call(() -> audit.record(AuditType.APPLICATION_REDIRECTED, application.applicantIin,
+                        "application:" + application.id, reason, client, Map.of()))
+                .replaceWith("REDIRECTED_TO_TSON");
+    }
+
+    private int attemptsLeft(String result, long misses) {
+        return "REDIRECTED_TO_TSON".equals(result) ? 0 : (int) Math.max(0, config.maxAttempts() - misses);
+    }
+
+    private Uni<BiometricAttempt> save(Application application, Image selfie, FaceMatch match) {
+        BiometricVault.Sealed sealed = vault.seal(application.id, selfie.bytes());
+        BiometricAttempt attempt = new BiometricAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.applicationId = application.id;
+        attempt.attemptedAt = OffsetDateTime.now(clock);
+        attempt.matcher = matcher.name();
+        attempt.decision = match.decision();
+        attempt.score = BigDecimal.valueOf(match.score()).setScale(4, RoundingMode.HALF_UP);
+        attempt.quality = match.quality();
+        attempt.selfieType = selfie.format().mediaType();
+        attempt.selfieKeyId = sealed.keyId();
+        attempt.selfieNonce = sealed.nonce();
+        attempt.selfieSealed = sealed.ciphertext();
+        application.updatedAt = attempt.attemptedAt;
+        return attempt.persist();
+    }
+
+    /** Erases the sealed selfies whose attempt is older than the retention time (SPEC R7). */
+    public Uni<Integer> eraseExpiredSelfies() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("UPDATE biometric_attempt SET selfie_sealed = NULL, selfie_nonce = NULL, selfie_key_id = NULL, "
+                        + "erased_at = ?1 WHERE selfie_sealed IS NOT NULL AND attempted_at < ?2")
+                .setParameter(1, now).setParameter(2, now.minus(config.retention()))
+                .executeUpdate()))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Erased %d selfies older than %s", count, config.retention());
+                    }
+                });
+    }
+
+    /** Registry photos are trusted for size but must still decode within sane bounds. */
+    private static final Images.Limits REGISTRY_PHOTO = new Images.Limits(10 * 1024 * 1024, 16, 8192);
+}
