@@ -45,6 +45,8 @@ public class Application extends PanacheEntityBase {
     public LocalDate readyOn;
     public String statusReason;
     public String tsonRegion;
+    /** The citizen's language when applying: notifications speak it. */
+    public String language = "ru";
     @Version
     public int version;
 

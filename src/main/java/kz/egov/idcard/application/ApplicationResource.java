@@ -75,8 +75,10 @@ public class ApplicationResource {
             @Parameter(description = "Any unique string up to 128 characters [A-Za-z0-9._:-]; a retry with it returns the first answer",
                     example = "5f0c8a52-1d2e-4b7a-9c3f-7e6d5a4b3c2d")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request, @Context UriInfo uri) {
-        return applications.create(jwt.getSubject(), Channel.valueOf(body.channel()), idempotencyKey, ClientInfo.of(request))
+        return applications.create(jwt.getSubject(), Channel.valueOf(body.channel()), messages.resolve(acceptLanguage),
+                        idempotencyKey, ClientInfo.of(request))
                 .map(answer -> RestResponse.ResponseBuilder.<ApplicationView>created(
                                 uri.getAbsolutePathBuilder().path(answer.body().id().toString()).build())
                         .header("Idempotent-Replayed", String.valueOf(answer.replayed()))

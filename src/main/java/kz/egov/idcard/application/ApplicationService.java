@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.common.idempotency.IdempotencyService;
 import kz.egov.idcard.common.web.ClientInfo;
+import kz.egov.idcard.fees.FeeService;
+import kz.egov.idcard.notification.Notifications;
+import kz.egov.idcard.points.PointsService;
 import org.jboss.logging.Logger;
 
 /** Applications: creation under the rules of SPEC R1, R2 and R8, the draft's steps, cancellation and expiry. */
@@ -39,16 +43,23 @@ public class ApplicationService {
     private final AuditLog audit;
     private final ApplicationsConfig config;
     private final TsonRedirects redirects;
+    private final FeeService fees;
+    private final PointsService points;
+    private final Notifications notifications;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, EligibilityService eligibility,
-            IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, Clock clock) {
+            IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, FeeService fees,
+            PointsService points, Notifications notifications, Clock clock) {
         this.applications = applications;
         this.eligibility = eligibility;
         this.idempotency = idempotency;
         this.audit = audit;
         this.config = config;
         this.redirects = redirects;
+        this.fees = fees;
+        this.points = points;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -56,8 +67,8 @@ public class ApplicationService {
         return "citizen:" + iin;
     }
 
-    public Uni<IdempotencyService.Answer<ApplicationView>> create(String iin, Channel channel, String idempotencyKey,
-            ClientInfo client) {
+    public Uni<IdempotencyService.Answer<ApplicationView>> create(String iin, Channel channel, Locale locale,
+            String idempotencyKey, ClientInfo client) {
         return idempotency.once(iin, "POST /applications", idempotencyKey, new CreateRequest(channel), ApplicationView.class,
                 () -> eligibility.check(iin).chain(checked -> {
                     if (!checked.verdict().eligible()) {
@@ -75,6 +86,7 @@ public class ApplicationService {
                                 application.id = UUID.randomUUID();
                                 application.applicantIin = iin;
                                 application.channel = channel;
+                                application.language = locale.getLanguage();
                                 application.status = ApplicationStatus.DRAFT;
                                 application.cardNumber = checked.person().idCard().number();
                                 application.cardExpiresOn = checked.person().idCard().expiresOn();
@@ -157,6 +169,38 @@ public class ApplicationService {
         application.markCompleted(step);
         application.updatedAt = now();
         return record(application, actor, application.status, step, reason).replaceWith(application);
+    }
+
+    /**
+     * Completes a step and, when it was the channel's last, submits the application: its ready-on
+     * date from the working-day calendar and the tier, and an SMS to the citizen with the date and
+     * the pickup point, queued in the same transaction.
+     */
+    public Uni<Application> finishStep(Application application, Step step, String actor, String reason) {
+        return completeStep(application, step, actor, reason)
+                .chain(done -> done.nextStep().isPresent() ? Uni.createFrom().item(done) : submit(done));
+    }
+
+    private Uni<Application> submit(Application application) {
+        LocalDate today = LocalDate.now(clock);
+        return fees.quote(application.tier, today).chain(quote -> points.point(application.pickupPointId).chain(point -> {
+            application.submittedAt = now();
+            application.readyOn = quote.readyOn();
+            String language = application.language;
+            String place = point == null ? application.pickupPointId
+                    : pick(language, point.nameKk, point.nameRu, point.nameEn) + ", " + pick(language, point.addressKk,
+                            point.addressRu, point.addressEn);
+            return moveTo(application, ApplicationStatus.SUBMITTED, "system", "All steps done")
+                    .call(() -> notifications.enqueueSms("submitted:" + application.id, application.contactPhone, "SUBMITTED",
+                            List.of(application.readyOn.toString(), place), language))
+                    .call(() -> audit.record(AuditType.APPLICATION_SUBMITTED, application.applicantIin,
+                            "application:" + application.id, "SUBMITTED", null,
+                            Map.of("readyOn", application.readyOn.toString(), "tier", application.tier.name())));
+        }));
+    }
+
+    private static String pick(String language, String kk, String ru, String en) {
+        return "kk".equals(language) ? kk : "en".equals(language) ? en : ru;
     }
 
     /** Moves the application to another status, in the caller's transaction, with a history entry. */

@@ -96,7 +96,13 @@ public class QuestionnaireService {
                 String reason = editing
                         ? "Questionnaire changed" + (undone.isEmpty() ? "" : "; to do again: " + undone)
                         : "Questionnaire filled in";
-                return applications.completeStep(application, Step.QUESTIONNAIRE, ApplicationService.citizen(iin), reason)
+                Uni<Void> voided = undone.contains(Step.SIGNATURE) || undone.contains(Step.CONFIRMATION)
+                        ? io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery(
+                                "UPDATE application_signature SET valid = FALSE WHERE application_id = ?1 AND valid")
+                                .setParameter(1, application.id).executeUpdate()).replaceWithVoid()
+                        : Uni.createFrom().voidItem();
+                return voided.chain(() -> applications.completeStep(application, Step.QUESTIONNAIRE,
+                                ApplicationService.citizen(iin), reason))
                         .chain(applications::view);
             });
         });

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import kz.egov.idcard.citizen.IdCard;
 import kz.egov.idcard.citizen.Iin;
 import kz.egov.idcard.citizen.Phones;
@@ -48,10 +49,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SandboxResource {
 
     private final SandboxService sandbox;
+    private final SandboxPayments payments;
     private final Clock clock;
 
-    public SandboxResource(SandboxService sandbox, Clock clock) {
+    public SandboxResource(SandboxService sandbox, SandboxPayments payments, Clock clock) {
         this.sandbox = sandbox;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -101,6 +104,27 @@ public class SandboxResource {
         return sandbox.citizen(iin).map(found -> found
                 .map(c -> Response.ok(c.photo, c.photoContentType).build())
                 .orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND)));
+    }
+
+    @POST
+    @Path("/payments/{invoiceId}/pay")
+    @Operation(summary = "Pay an invoice as a bank would", description = "Makes the gateway's signed notice for the invoice "
+            + "amount, or for `amount` when given (to try a wrong amount), and delivers it to the notice endpoint's handler.")
+    public Uni<SandboxPayments.Delivered> pay(@PathParam("invoiceId") String invoiceId, @Valid PayRequest body) {
+        UUID id;
+        try {
+            id = UUID.fromString(invoiceId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.INVOICE_NOT_FOUND));
+        }
+        return payments.pay(id, body == null ? null : body.amount());
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "SandboxPayRequest")
+    public record PayRequest(
+            @jakarta.validation.constraints.DecimalMin(value = "0.01") @jakarta.validation.constraints.Digits(integer = 12, fraction = 2)
+            @Schema(description = "Pay this amount instead of the invoice's", example = "100.00") java.math.BigDecimal amount) {
     }
 
     private CitizenView view(SandboxCitizen c) {

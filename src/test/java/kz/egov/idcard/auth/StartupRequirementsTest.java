@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 import kz.egov.idcard.auth.keys.ServiceKeys;
 import kz.egov.idcard.biometrics.BiometricsConfig;
+import kz.egov.idcard.payment.PaymentsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +21,20 @@ class StartupRequirementsTest {
 
     @Test
     void refusesToStartWithoutKeysNamingEveryMissingOne() {
-        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), payments(null), production(), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDCARD_JWT_PRIVATE_KEY")
                 .hasMessageContaining("IDCARD_JWT_PUBLIC_KEY")
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY")
-                .hasMessageContaining("IDCARD_BIOMETRICS_ACTIVE_KEY");
+                .hasMessageContaining("IDCARD_BIOMETRICS_ACTIVE_KEY")
+                .hasMessageContaining("IDCARD_PAYMENTS_HMAC_SECRET");
     }
 
     @Test
     void refusesABiometricKeyThatIsNot256Bits() {
         KeyPair pair = pair();
         assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[16])), production(), Clock.systemUTC()))
+                biometrics(Base64.getEncoder().encodeToString(new byte[16])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
                 .hasMessageContaining("idcard.biometrics.keys.k1");
     }
 
@@ -40,7 +42,7 @@ class StartupRequirementsTest {
     void refusesAShortOtpKey() {
         KeyPair pair = pair();
         assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY");
     }
 
@@ -48,7 +50,7 @@ class StartupRequirementsTest {
     void startsWithConfiguredPemKeys() {
         KeyPair pair = pair();
         ServiceKeys keys = new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC());
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC());
         assertThat(keys.activeBiometricKey()).isEqualTo("k1");
         assertThat(keys.tokenVerificationKey()).isEqualTo(pair.getPublic());
         assertThat(keys.tokenKeyId()).hasSize(16);
@@ -106,6 +108,16 @@ class StartupRequirementsTest {
             public String retentionCheckEvery() { return "1h"; }
             public java.util.Map<String, String> keys() { return key == null ? java.util.Map.of() : java.util.Map.of("k1", key); }
             public Optional<String> activeKey() { return key == null ? Optional.empty() : Optional.of("k1"); }
+        };
+    }
+
+    private static PaymentsConfig payments(String secret) {
+        return new PaymentsConfig() {
+            public String gateway() { return "http"; }
+            public Duration invoiceTtl() { return Duration.ofHours(24); }
+            public Duration noticeTolerance() { return Duration.ofMinutes(5); }
+            public Optional<String> hmacSecret() { return Optional.ofNullable(secret); }
+            public String sandboxPayUrl() { return "https://example.invalid/"; }
         };
     }
 

@@ -56,6 +56,8 @@ class ProductionProfileTest {
                         Map.entry("idcard.biometrics.matcher", "http"),
                         Map.entry("idcard.biometrics.keys.k1", base64.encodeToString(biometricKey)),
                         Map.entry("idcard.biometrics.active-key", "k1"),
+                        Map.entry("idcard.payments.gateway", "http"),
+                        Map.entry("idcard.payments.hmac-secret", base64.encodeToString(biometricKey)),
                         Map.entry("idcard.adapters.mobile-citizens", "http"),
                         Map.entry("idcard.adapters.id-documents", "http"),
                         Map.entry("idcard.adapters.sms", "http"),

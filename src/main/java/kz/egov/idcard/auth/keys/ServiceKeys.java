@@ -31,6 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 import kz.egov.idcard.auth.JwtConfig;
 import kz.egov.idcard.auth.OtpConfig;
 import kz.egov.idcard.biometrics.BiometricsConfig;
+import kz.egov.idcard.payment.PaymentsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.jboss.logging.Logger;
 
@@ -51,12 +52,15 @@ public class ServiceKeys {
     private final SecretKey otpHashKey;
     private final Map<String, SecretKey> biometricKeys = new LinkedHashMap<>();
     private final String activeBiometricKey;
+    private final SecretKey paymentHmacKey;
 
-    public ServiceKeys(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, SandboxConfig sandbox, Clock clock) {
+    public ServiceKeys(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, PaymentsConfig payments, SandboxConfig sandbox,
+            Clock clock) {
         List<String> missing = new ArrayList<>();
         KeyPair keys = null;
         SecretKey otpKey = null;
         String activeBiometric = null;
+        SecretKey paymentKey = null;
         try {
             if (jwt.privateKey().isPresent() && jwt.publicKey().isPresent()) {
                 keys = new KeyPair(KeyCodec.ecPublicKey(jwt.publicKey().get()), KeyCodec.ecPrivateKey(jwt.privateKey().get()));
@@ -98,6 +102,18 @@ public class ServiceKeys {
             } else {
                 missing.add("IDCARD_BIOMETRICS_ACTIVE_KEY (idcard.biometrics.active-key) and its key IDCARD_BIOMETRICS_KEYS_<ID>");
             }
+            if (payments.hmacSecret().isPresent()) {
+                byte[] raw = Base64.getDecoder().decode(payments.hmacSecret().get().trim());
+                if (raw.length < MIN_SECRET_BYTES) {
+                    missing.add("IDCARD_PAYMENTS_HMAC_SECRET (idcard.payments.hmac-secret) of at least 32 bytes, base64");
+                } else {
+                    paymentKey = new SecretKeySpec(raw, "HmacSHA256");
+                }
+            } else if (sandbox.enabled()) {
+                paymentKey = new SecretKeySpec(sandboxSecret("payment-hmac-secret", clock, () -> randomBytes(32)), "HmacSHA256");
+            } else {
+                missing.add("IDCARD_PAYMENTS_HMAC_SECRET (idcard.payments.hmac-secret)");
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A configured key cannot be read: " + e.getMessage(), e);
         }
@@ -107,6 +123,7 @@ public class ServiceKeys {
         this.tokenKeys = keys;
         this.otpHashKey = otpKey;
         this.activeBiometricKey = activeBiometric;
+        this.paymentHmacKey = paymentKey;
         this.tokenKeyId = keyId(keys.getPublic());
     }
 
@@ -129,6 +146,11 @@ public class ServiceKeys {
     /** AES-256 keys for biometric data at rest, by id; old ones stay so that old records can be read. */
     public Map<String, SecretKey> biometricKeys() {
         return Map.copyOf(biometricKeys);
+    }
+
+    /** The secret shared with the payment gateway, for the HMAC of its notices. */
+    public SecretKey paymentHmacKey() {
+        return paymentHmacKey;
     }
 
     public String activeBiometricKey() {

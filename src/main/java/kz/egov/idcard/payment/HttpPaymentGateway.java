@@ -1,0 +1,40 @@
+package kz.egov.idcard.payment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/** Registering an invoice is safe to retry (the gateway keys it by our number), so one retry is made. */
+@ApplicationScoped
+@Typed(HttpPaymentGateway.class)
+public class HttpPaymentGateway implements PaymentGateway {
+
+    private static final Logger LOG = Logger.getLogger(HttpPaymentGateway.class);
+
+    private final PaymentGatewayClient client;
+
+    public HttpPaymentGateway(@RestClient PaymentGatewayClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Uni<String> register(InvoiceRequest invoice) {
+        return client.register(new PaymentGatewayClient.Request(invoice.number(), invoice.amount(), invoice.currency(),
+                        invoice.description(), invoice.expiresAt()))
+                .onFailure().retry().atMost(1)
+                .map(registered -> {
+                    if (registered == null || registered.payUrl() == null || !registered.payUrl().startsWith("https://")) {
+                        throw new IllegalStateException("payment gateway answered without an https payUrl");
+                    }
+                    return registered.payUrl();
+                })
+                .onFailure().transform(failure -> {
+                    LOG.warnf("Payment gateway failed: %s", failure.toString());
+                    return new ApiException(ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE).retryAfter(30);
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package kz.egov.idcard.payment;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The payment gateway's HTTP API (contract in README, "External systems"). */
+@RegisterRestClient(configKey = "payment-gateway")
+@Path("/v1/invoices")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface PaymentGatewayClient {
+
+    @POST
+    Uni<Registered> register(Request request);
+
+    @RegisterForReflection
+    record Request(String number, BigDecimal amount, String currency, String description, OffsetDateTime expiresAt) {
+    }
+
+    @RegisterForReflection
+    record Registered(String payUrl) {
+    }
+}

@@ -1,0 +1,72 @@
+package kz.egov.idcard.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.payment.Invoice;
+import kz.egov.idcard.payment.PaymentNotices;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Plays the bank: makes the gateway's signed notice for an invoice and delivers it to the notice endpoint's handler. */
+@ApplicationScoped
+public class SandboxPayments {
+
+    @RegisterForReflection
+    @Schema(name = "SandboxPayment")
+    public record Delivered(
+            @Schema(description = "What the notice endpoint made of it", example = "APPLIED") String outcome,
+            @Schema(description = "The HTTP status the notice endpoint answered", example = "200") int status,
+            @Schema(description = "The notice as sent (raw JSON body)") String notice,
+            @Schema(example = "1764306000") String timestamp,
+            @Schema(description = "X-Payment-Signature sent") String signature) {
+    }
+
+    private final PaymentNotices notices;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SandboxPayments(PaymentNotices notices, ObjectMapper json, Clock clock) {
+        this.notices = notices;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Uni<Delivered> pay(UUID invoiceId, BigDecimal amount) {
+        return invoice(invoiceId).chain(invoice -> {
+            if (invoice == null) {
+                throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
+            }
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase());
+            notice.put("invoiceNumber", invoice.number);
+            notice.put("amount", amount != null ? amount : invoice.amount);
+            notice.put("currency", invoice.currency);
+            notice.put("paidAt", clock.instant().toString());
+            String body;
+            try {
+                body = json.writeValueAsString(notice);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            String timestamp = String.valueOf(clock.instant().getEpochSecond());
+            String signature = notices.sign(timestamp, body);
+            return notices.receive(body, timestamp, signature).map(result -> new Delivered(result.outcome(),
+                    result.error() == null ? 200 : result.error().status(), body, timestamp, signature));
+        });
+    }
+
+    @WithSession
+    Uni<Invoice> invoice(UUID id) {
+        return Invoice.findById(id);
+    }
+}

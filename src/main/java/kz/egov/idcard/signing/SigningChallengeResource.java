@@ -1,0 +1,56 @@
+package kz.egov.idcard.signing;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Base64;
+import java.util.UUID;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.application.Step;
+import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.error.ValidationProblem;
+import kz.egov.idcard.common.i18n.Messages;
+import kz.egov.idcard.common.web.ClientInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/applications/{id}/signing-challenge")
+@Tag(name = "Applications")
+@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class SigningChallengeResource extends SigningResource {
+
+    public SigningChallengeResource(SigningService signing, Messages messages, JsonWebToken jwt) {
+        super(signing, messages, jwt);
+    }
+
+    @GET
+    @Operation(summary = "What to sign", description = "A challenge embedding the SHA-256 digest of the application's "
+            + "canonical content and a fresh nonce; single use, it replaces any earlier open one. Due when the channel's "
+            + "signing step is (web: SIGNATURE after the questionnaire; mobile: CONFIRMATION after payment).")
+    public Uni<SigningService.ChallengeView> challenge(@PathParam("id") String id) {
+        return signing.challenge(jwt.getSubject(), parseId(id));
+    }
+}

@@ -1,0 +1,198 @@
+package kz.egov.idcard.signing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import kz.egov.idcard.application.Application;
+import kz.egov.idcard.application.ApplicationService;
+import kz.egov.idcard.application.ApplicationViews.ApplicationView;
+import kz.egov.idcard.application.Channel;
+import kz.egov.idcard.application.Step;
+import kz.egov.idcard.audit.AuditLog;
+import kz.egov.idcard.audit.AuditType;
+import kz.egov.idcard.citizen.IdDocumentRegistry;
+import kz.egov.idcard.citizen.PersonRecord;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.time.Times;
+import kz.egov.idcard.common.web.ClientInfo;
+import kz.egov.idcard.device.Device;
+import kz.egov.idcard.device.DeviceKeys;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Signing (SPEC R9): the web SIGNATURE step and the mobile CONFIRMATION step. The citizen signs a
+ * challenge that embeds the digest of the application's canonical content and a fresh nonce; the
+ * signature is accepted only while that digest is still the content's, by a key the same citizen
+ * enrolled, once.
+ */
+@ApplicationScoped
+public class SigningService {
+
+    private static final String DEVICE = "DEVICE";
+
+    @RegisterForReflection
+    @Schema(name = "SigningChallenge")
+    public record ChallengeView(
+            @Schema(description = "Sign the UTF-8 bytes of this string", example = "eGov ID card replacement\napplication: 0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10\ndigest: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\nnonce: q3Jm0Wk8cQ0v5d2xYfTz1A\nexpires: 2026-11-28T10:05:00+05:00")
+            String challenge,
+            @Schema(description = "SHA-256 of the application's canonical content, hex",
+                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String digest,
+            @Schema(example = "2026-11-28T10:05:00+05:00") OffsetDateTime expiresAt,
+            @Schema(description = "The step this signature completes", example = "CONFIRMATION") Step step,
+            @Schema(description = "How this channel can sign", example = "[\"DEVICE\"]") List<String> methods) {
+    }
+
+    private record Signed(ApplicationView view, ErrorCode error) {
+    }
+
+    private final ApplicationService applications;
+    private final IdDocumentRegistry documents;
+    private final AuditLog audit;
+    private final SigningConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SigningService(ApplicationService applications, IdDocumentRegistry documents, AuditLog audit, SigningConfig config,
+            Clock clock) {
+        this.applications = applications;
+        this.documents = documents;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The step a channel signs at: SIGNATURE on the web, CONFIRMATION (Face ID / Touch ID) on mobile. */
+    public static Step signingStep(Channel channel) {
+        return channel == Channel.WEB ? Step.SIGNATURE : Step.CONFIRMATION;
+    }
+
+    public Uni<ChallengeView> challenge(String iin, UUID applicationId) {
+        return person(iin).chain(person -> Panache.withTransaction(() -> applications.owned(iin, applicationId)
+                .chain(application -> {
+                    Step step = signingStep(application.channel);
+                    ApplicationService.requireNext(application, step);
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    String digest = SigningContent.digest(application, person);
+                    SigningChallenge challenge = new SigningChallenge();
+                    challenge.id = UUID.randomUUID();
+                    challenge.applicationId = applicationId;
+                    challenge.step = step;
+                    challenge.digest = digest;
+                    challenge.createdAt = now;
+                    challenge.expiresAt = now.plus(config.challengeTtl());
+                    challenge.challenge = text(applicationId, digest, challenge.expiresAt);
+                    return SigningChallenge.update("replacedAt = ?1 where applicationId = ?2 and usedAt is null and replacedAt is null",
+                                    now, applicationId)
+                            .chain(() -> challenge.persist())
+                            .map(saved -> new ChallengeView(challenge.challenge, digest, Times.local(challenge.expiresAt), step,
+                                    List.of(DEVICE)));
+                })));
+    }
+
+    /** A device-key signature over the open challenge, for the given step. */
+    public Uni<ApplicationView> signWithDevice(String iin, UUID applicationId, Step step, UUID deviceId, byte[] signature,
+            Locale locale, ClientInfo client) {
+        return person(iin).chain(person -> Panache.<Signed>withTransaction(() -> Application.<Application>find(
+                        "id = ?1 and applicantIin = ?2", applicationId, iin)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(application -> {
+                    if (application == null) {
+                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+                    }
+                    ApplicationService.requireNext(application, step);
+                    return SigningChallenge.<SigningChallenge>find(
+                                    "applicationId = ?1 and step = ?2 and usedAt is null and replacedAt is null order by createdAt desc",
+                                    applicationId, step).firstResult()
+                            .chain(challenge -> check(application, person, challenge)
+                                    .chain(() -> device(deviceId, iin))
+                                    .chain(device -> {
+                                        if (device == null) {
+                                            throw new ApiException(ErrorCode.DEVICE_NOT_FOUND);
+                                        }
+                                        boolean valid = DeviceKeys.parseP256(Base64.getEncoder().encodeToString(device.publicKey))
+                                                .map(key -> DeviceSignatures.verify(key,
+                                                        challenge.challenge.getBytes(StandardCharsets.UTF_8), signature))
+                                                .orElse(false);
+                                        if (!valid) {
+                                            return audit.record(AuditType.SIGNATURE_REJECTED, iin, "application:" + applicationId,
+                                                            "INVALID", client, Map.of("method", DEVICE, "device", device.id.toString()))
+                                                    .replaceWith(new Signed(null, ErrorCode.SIGNATURE_INVALID));
+                                        }
+                                        return accept(application, challenge, device, signature, locale, client)
+                                                .map(view -> new Signed(view, null));
+                                    }));
+                }))
+                .map(signed -> {
+                    if (signed.error() != null) {
+                        throw new ApiException(signed.error());
+                    }
+                    return signed.view();
+                }));
+    }
+
+    private Uni<Void> check(Application application, PersonRecord person, SigningChallenge challenge) {
+        if (challenge == null) {
+            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_REQUIRED);
+        }
+        if (!challenge.expiresAt.isAfter(OffsetDateTime.now(clock))) {
+            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_EXPIRED);
+        }
+        if (!challenge.digest.equals(SigningContent.digest(application, person))) {
+            throw new ApiException(ErrorCode.SIGNED_CONTENT_CHANGED);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<ApplicationView> accept(Application application, SigningChallenge challenge, Device device, byte[] signature,
+            Locale locale, ClientInfo client) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        challenge.usedAt = now;
+        ApplicationSignature record = new ApplicationSignature();
+        record.id = UUID.randomUUID();
+        record.applicationId = application.id;
+        record.step = challenge.step;
+        record.method = DEVICE;
+        record.challengeId = challenge.id;
+        record.digest = challenge.digest;
+        record.deviceId = device.id;
+        record.signature = signature;
+        record.signedAt = now;
+        record.valid = true;
+        return record.persist()
+                .call(() -> audit.record(AuditType.SIGNATURE_ACCEPTED, application.applicantIin, "application:" + application.id,
+                        "OK", client, Map.of("method", DEVICE, "device", device.id.toString(), "step", challenge.step.name(),
+                                "digest", challenge.digest)))
+                .chain(() -> applications.finishStep(application, challenge.step, ApplicationService.citizen(application.applicantIin),
+                        "Signed with the key of device " + device.name))
+                .chain(done -> applications.view(done, locale));
+    }
+
+    private static Uni<Device> device(UUID deviceId, String iin) {
+        return Device.<Device>find("id = ?1 and ownerIin = ?2 and removedAt is null", deviceId, iin).firstResult();
+    }
+
+    private Uni<PersonRecord> person(String iin) {
+        return documents.findPerson(iin).map(found -> found.orElseThrow(() -> new ApiException(ErrorCode.CITIZEN_NOT_FOUND)));
+    }
+
+    private String text(UUID applicationId, String digest, OffsetDateTime expiresAt) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        return "eGov ID card replacement\napplication: " + applicationId + "\ndigest: " + digest + "\nnonce: "
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce) + "\nexpires: "
+                + Times.local(expiresAt).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}
