@@ -120,6 +120,26 @@ public class SandboxResource {
         return payments.pay(id, body == null ? null : body.amount());
     }
 
+    @POST
+    @Path("/operator-token")
+    @Operation(summary = "A token for an operator of a registration point", description = "Signed as the operators' "
+            + "identity provider would (issuer idcard.operators.issuer, role operator, claim point_id); 8 hours.")
+    public Uni<OperatorToken> operatorToken(@Valid @jakarta.validation.constraints.NotNull OperatorTokenRequest body) {
+        return sandbox.operatorToken(body.pointId()).map(OperatorToken::new);
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "SandboxOperatorTokenRequest")
+    public record OperatorTokenRequest(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 32)
+            @Schema(required = true, example = "AST-01") String pointId) {
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "SandboxOperatorToken")
+    public record OperatorToken(@Schema(example = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lkcC5lZ292Lmt6L29wZXJhdG9ycyJ9.sig") String accessToken) {
+    }
+
     @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "SandboxPayRequest")
     public record PayRequest(

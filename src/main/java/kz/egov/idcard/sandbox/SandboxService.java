@@ -30,11 +30,18 @@ public class SandboxService {
     private static final int RANDOM_BIRTH_SPAN_DAYS = 40 * 365;
 
     private final SandboxConfig config;
+    private final kz.egov.idcard.auth.keys.ServiceKeys keys;
+    private final kz.egov.idcard.operator.OperatorsConfig operators;
+    private final kz.egov.idcard.auth.JwtConfig jwt;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SandboxService(SandboxConfig config, Clock clock) {
+    public SandboxService(SandboxConfig config, kz.egov.idcard.auth.keys.ServiceKeys keys,
+            kz.egov.idcard.operator.OperatorsConfig operators, kz.egov.idcard.auth.JwtConfig jwt, Clock clock) {
         this.config = config;
+        this.keys = keys;
+        this.operators = operators;
+        this.jwt = jwt;
         this.clock = clock;
     }
 
@@ -87,6 +94,24 @@ public class SandboxService {
                     citizen.createdAt = OffsetDateTime.now(clock);
                     return citizen.persist();
                 });
+    }
+
+    /** An operator token as the operators' identity provider would sign it (in the sandbox, with our key). */
+    @WithSession
+    public Uni<String> operatorToken(String pointId) {
+        return kz.egov.idcard.points.RegistrationPoint.<kz.egov.idcard.points.RegistrationPoint>findById(pointId).map(point -> {
+            if (point == null) {
+                throw new ApiException(ErrorCode.REGISTRATION_POINT_NOT_FOUND, pointId);
+            }
+            java.time.Instant now = clock.instant();
+            return io.smallrye.jwt.build.Jwt.issuer(operators.issuer()).audience(jwt.audience())
+                    .subject("sandbox-operator-" + pointId).upn("sandbox-operator-" + pointId)
+                    .groups(kz.egov.idcard.auth.keys.TokenIssuers.OPERATOR_ROLE)
+                    .claim(kz.egov.idcard.auth.keys.TokenIssuers.POINT_CLAIM, pointId)
+                    .issuedAt(now).expiresAt(now.plus(java.time.Duration.ofHours(8)))
+                    .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).keyId(keys.tokenKeyId())
+                    .sign(keys.tokenSigningKey());
+        });
     }
 
     @WithSession

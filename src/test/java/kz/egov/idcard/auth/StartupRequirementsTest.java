@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 import kz.egov.idcard.auth.keys.ServiceKeys;
 import kz.egov.idcard.biometrics.BiometricsConfig;
+import kz.egov.idcard.operator.OperatorsConfig;
 import kz.egov.idcard.payment.PaymentsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.junit.jupiter.api.Test;
@@ -21,20 +22,21 @@ class StartupRequirementsTest {
 
     @Test
     void refusesToStartWithoutKeysNamingEveryMissingOne() {
-        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), payments(null), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), payments(null), operators(false), production(), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDCARD_JWT_PRIVATE_KEY")
                 .hasMessageContaining("IDCARD_JWT_PUBLIC_KEY")
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY")
                 .hasMessageContaining("IDCARD_BIOMETRICS_ACTIVE_KEY")
-                .hasMessageContaining("IDCARD_PAYMENTS_HMAC_SECRET");
+                .hasMessageContaining("IDCARD_PAYMENTS_HMAC_SECRET")
+                .hasMessageContaining("IDCARD_OPERATORS_PUBLIC_KEY");
     }
 
     @Test
     void refusesABiometricKeyThatIsNot256Bits() {
         KeyPair pair = pair();
         assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[16])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
+                biometrics(Base64.getEncoder().encodeToString(new byte[16])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC()))
                 .hasMessageContaining("idcard.biometrics.keys.k1");
     }
 
@@ -42,7 +44,7 @@ class StartupRequirementsTest {
     void refusesAShortOtpKey() {
         KeyPair pair = pair();
         assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC()))
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC()))
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY");
     }
 
@@ -50,7 +52,7 @@ class StartupRequirementsTest {
     void startsWithConfiguredPemKeys() {
         KeyPair pair = pair();
         ServiceKeys keys = new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), production(), Clock.systemUTC());
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC());
         assertThat(keys.activeBiometricKey()).isEqualTo("k1");
         assertThat(keys.tokenVerificationKey()).isEqualTo(pair.getPublic());
         assertThat(keys.tokenKeyId()).hasSize(16);
@@ -118,6 +120,15 @@ class StartupRequirementsTest {
             public Duration noticeTolerance() { return Duration.ofMinutes(5); }
             public Optional<String> hmacSecret() { return Optional.ofNullable(secret); }
             public String sandboxPayUrl() { return "https://example.invalid/"; }
+        };
+    }
+
+    private static OperatorsConfig operators(boolean withKey) {
+        String key = withKey ? Base64.getEncoder().encodeToString(pair().getPublic().getEncoded()) : null;
+        return new OperatorsConfig() {
+            public String issuer() { return "https://idp.egov.kz/operators"; }
+            public Optional<String> publicKey() { return Optional.ofNullable(key); }
+            public String keyId() { return "idp-1"; }
         };
     }
 

@@ -57,6 +57,7 @@ class ProductionProfileTest {
                         Map.entry("idcard.biometrics.keys.k1", base64.encodeToString(biometricKey)),
                         Map.entry("idcard.biometrics.active-key", "k1"),
                         Map.entry("idcard.payments.gateway", "http"),
+                        Map.entry("idcard.operators.public-key", base64.encodeToString(pair.getPublic().getEncoded())),
                         Map.entry("idcard.payments.hmac-secret", base64.encodeToString(biometricKey)),
                         Map.entry("idcard.adapters.mobile-citizens", "http"),
                         Map.entry("idcard.adapters.id-documents", "http"),

@@ -23,6 +23,16 @@ public final class KeyCodec {
         return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(pemOrBase64)));
     }
 
+    /** An EC or RSA public key in SPKI form. */
+    public static PublicKey publicKey(String pemOrBase64) throws GeneralSecurityException {
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(der(pemOrBase64));
+        try {
+            return KeyFactory.getInstance("EC").generatePublic(spec);
+        } catch (GeneralSecurityException notEc) {
+            return KeyFactory.getInstance("RSA").generatePublic(spec);
+        }
+    }
+
     public static PublicKey ecPublicKey(String pemOrBase64) throws GeneralSecurityException {
         return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der(pemOrBase64)));
     }

@@ -31,6 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 import kz.egov.idcard.auth.JwtConfig;
 import kz.egov.idcard.auth.OtpConfig;
 import kz.egov.idcard.biometrics.BiometricsConfig;
+import kz.egov.idcard.operator.OperatorsConfig;
 import kz.egov.idcard.payment.PaymentsConfig;
 import kz.egov.idcard.common.SandboxConfig;
 import org.jboss.logging.Logger;
@@ -53,14 +54,17 @@ public class ServiceKeys {
     private final Map<String, SecretKey> biometricKeys = new LinkedHashMap<>();
     private final String activeBiometricKey;
     private final SecretKey paymentHmacKey;
+    private final PublicKey operatorKey;
+    private final String operatorKeyId;
 
-    public ServiceKeys(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, PaymentsConfig payments, SandboxConfig sandbox,
-            Clock clock) {
+    public ServiceKeys(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, PaymentsConfig payments, OperatorsConfig operators,
+            SandboxConfig sandbox, Clock clock) {
         List<String> missing = new ArrayList<>();
         KeyPair keys = null;
         SecretKey otpKey = null;
         String activeBiometric = null;
         SecretKey paymentKey = null;
+        PublicKey operatorKey = null;
         try {
             if (jwt.privateKey().isPresent() && jwt.publicKey().isPresent()) {
                 keys = new KeyPair(KeyCodec.ecPublicKey(jwt.publicKey().get()), KeyCodec.ecPrivateKey(jwt.privateKey().get()));
@@ -114,6 +118,11 @@ public class ServiceKeys {
             } else {
                 missing.add("IDCARD_PAYMENTS_HMAC_SECRET (idcard.payments.hmac-secret)");
             }
+            if (operators.publicKey().isPresent()) {
+                operatorKey = KeyCodec.publicKey(operators.publicKey().get());
+            } else if (!sandbox.enabled()) {
+                missing.add("IDCARD_OPERATORS_PUBLIC_KEY (idcard.operators.public-key), the operators' identity provider key");
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A configured key cannot be read: " + e.getMessage(), e);
         }
@@ -124,6 +133,8 @@ public class ServiceKeys {
         this.otpHashKey = otpKey;
         this.activeBiometricKey = activeBiometric;
         this.paymentHmacKey = paymentKey;
+        this.operatorKey = operatorKey;
+        this.operatorKeyId = operators.keyId();
         this.tokenKeyId = keyId(keys.getPublic());
     }
 
@@ -146,6 +157,18 @@ public class ServiceKeys {
     /** AES-256 keys for biometric data at rest, by id; old ones stay so that old records can be read. */
     public Map<String, SecretKey> biometricKeys() {
         return Map.copyOf(biometricKeys);
+    }
+
+    /**
+     * The operators' identity provider key; in the sandbox there is none, and operator tokens
+     * ({@code POST /sandbox/operator-token}) are signed with our own key under the operators' issuer.
+     */
+    public PublicKey operatorVerificationKey() {
+        return operatorKey;
+    }
+
+    public String operatorKeyId() {
+        return operatorKeyId;
     }
 
     /** The secret shared with the payment gateway, for the HMAC of its notices. */

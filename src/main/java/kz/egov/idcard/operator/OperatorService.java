@@ -1,0 +1,114 @@
+package kz.egov.idcard.operator;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kz.egov.idcard.application.Application;
+import kz.egov.idcard.application.ApplicationService;
+import kz.egov.idcard.application.ApplicationStatus;
+import kz.egov.idcard.audit.AuditLog;
+import kz.egov.idcard.audit.AuditType;
+import kz.egov.idcard.common.error.ApiException;
+import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.time.Times;
+import kz.egov.idcard.common.web.ClientInfo;
+import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.notification.Notifications;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What happens at the registration point after submission: production, readiness, hand-over, or
+ * rejection with a reason. An operator sees and moves only the applications of their own point.
+ */
+@ApplicationScoped
+public class OperatorService {
+
+    /** The moves an operator may make, from each status. */
+    static final Map<ApplicationStatus, Set<ApplicationStatus>> MOVES = Map.of(
+            ApplicationStatus.SUBMITTED, Set.of(ApplicationStatus.IN_PRODUCTION, ApplicationStatus.REJECTED),
+            ApplicationStatus.IN_PRODUCTION, Set.of(ApplicationStatus.READY_FOR_PICKUP, ApplicationStatus.REJECTED),
+            ApplicationStatus.READY_FOR_PICKUP, Set.of(ApplicationStatus.ISSUED, ApplicationStatus.REJECTED));
+
+    @RegisterForReflection
+    @Schema(name = "OperatorApplication")
+    public record OperatorView(
+            @Schema(example = "0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10") UUID id,
+            @Schema(example = "SUBMITTED") ApplicationStatus status,
+            @Schema(example = "900101300017") String applicantIin,
+            @Schema(description = "The card being replaced", example = "047512398") String cardNumber,
+            @Schema(example = "+77010000001") String contactPhone,
+            @Schema(example = "STANDARD") Tier tier,
+            @Schema(example = "2026-11-28T10:20:00+05:00") OffsetDateTime submittedAt,
+            @Schema(example = "2026-12-18") LocalDate readyOn,
+            @Schema(example = "Photo does not meet the requirements") String statusReason) {
+
+        static OperatorView of(Application a) {
+            return new OperatorView(a.id, a.status, a.applicantIin, a.cardNumber, a.contactPhone, a.tier,
+                    Times.local(a.submittedAt), a.readyOn, a.statusReason);
+        }
+    }
+
+    private final ApplicationService applications;
+    private final Notifications notifications;
+    private final AuditLog audit;
+
+    public OperatorService(ApplicationService applications, Notifications notifications, AuditLog audit) {
+        this.applications = applications;
+        this.notifications = notifications;
+        this.audit = audit;
+    }
+
+    @WithSession
+    public Uni<List<OperatorView>> list(String pointId, ApplicationStatus status) {
+        Uni<List<Application>> found = status == null
+                ? Application.list("pickupPointId = ?1 and status <> ?2 order by submittedAt", pointId, ApplicationStatus.DRAFT)
+                : Application.list("pickupPointId = ?1 and status = ?2 order by submittedAt", pointId, status);
+        return found.map(all -> all.stream()
+                .filter(a -> a.status != ApplicationStatus.DRAFT)
+                .map(OperatorView::of).toList());
+    }
+
+    public Uni<OperatorView> move(String operator, String pointId, UUID id, ApplicationStatus to, String reason, ClientInfo client) {
+        return Panache.withTransaction(() -> Application.<Application>find("id = ?1 and pickupPointId = ?2", id, pointId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(application -> {
+                    if (application == null || application.status == ApplicationStatus.DRAFT) {
+                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+                    }
+                    ApplicationStatus from = application.status;
+                    if (!MOVES.getOrDefault(from, Set.of()).contains(to)) {
+                        throw new ApiException(ErrorCode.TRANSITION_NOT_ALLOWED, from, to).with("applicationStatus", from.name());
+                    }
+                    if (to == ApplicationStatus.REJECTED && (reason == null || reason.isBlank())) {
+                        throw kz.egov.idcard.common.error.ValidationProblem.of("reason", "REQUIRED");
+                    }
+                    String why = reason == null || reason.isBlank() ? "Moved by the registration point" : reason.strip();
+                    return applications.moveTo(application, to, "operator:" + operator, why)
+                            .call(moved -> notify(moved, to, why))
+                            .call(moved -> audit.record(AuditType.OPERATOR_TRANSITION, operator, "application:" + id,
+                                    to.name(), client, Map.of("from", from.name(), "point", pointId)))
+                            .map(OperatorView::of);
+                }));
+    }
+
+    private Uni<Void> notify(Application application, ApplicationStatus to, String reason) {
+        if (to == ApplicationStatus.READY_FOR_PICKUP) {
+            return notifications.enqueueSms("ready:" + application.id, application.contactPhone, "READY_FOR_PICKUP",
+                    List.of(application.pickupPointId), application.language);
+        }
+        if (to == ApplicationStatus.REJECTED) {
+            return notifications.enqueueSms("rejected:" + application.id, application.contactPhone, "REJECTED",
+                    List.of(reason), application.language);
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
