@@ -48,11 +48,25 @@ public class SignatureResource extends SigningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step: `{method: DEVICE, deviceId, "
-            + "signature}`, an ECDSA P-256 / SHA-256 signature of the challenge's UTF-8 bytes by a key the caller enrolled "
+    @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: SMS}` sends a code bound "
+            + "to the open challenge to the login phone (202); then POST …/signature/sms. `{method: DEVICE, deviceId, "
+            + "signature}` is an ECDSA P-256 / SHA-256 signature of the challenge's UTF-8 bytes by a key the caller enrolled "
             + "(DER or raw r||s, base64). 409 SIGNED_CONTENT_CHANGED when the questionnaire changed since the challenge.")
-    public Uni<ApplicationView> sign(@PathParam("id") String id, @Valid @NotNull SignatureRequest body,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
-        return signWithDevice(id, Step.SIGNATURE, body, acceptLanguage, request);
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "DEVICE: signed",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "SMS: the code was sent",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SigningService.SmsSent.class)))
+    public Uni<org.jboss.resteasy.reactive.RestResponse<Object>> sign(@PathParam("id") String id,
+            @Valid @NotNull SignatureRequest body, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Context HttpServerRequest request) {
+        if ("SMS".equals(body.method())) {
+            return signing.sendSmsCode(jwt.getSubject(), parseId(id), jwt.getClaim(kz.egov.idcard.auth.TokenIssuer.PHONE_CLAIM),
+                            messages.resolve(acceptLanguage), ClientInfo.of(request))
+                    .map(sent -> org.jboss.resteasy.reactive.RestResponse.status(org.jboss.resteasy.reactive.RestResponse.Status.ACCEPTED, sent));
+        }
+        return signWithDevice(id, Step.SIGNATURE, body, acceptLanguage, request)
+                .map(view -> org.jboss.resteasy.reactive.RestResponse.ok(view));
     }
 }

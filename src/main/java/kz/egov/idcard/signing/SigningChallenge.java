@@ -26,4 +26,7 @@ public class SigningChallenge extends PanacheEntityBase {
     public OffsetDateTime expiresAt;
     public OffsetDateTime usedAt;
     public OffsetDateTime replacedAt;
+    public byte[] smsCodeHash;
+    public OffsetDateTime smsSentAt;
+    public int smsFailedAttempts;
 }

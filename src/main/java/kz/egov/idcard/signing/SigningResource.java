@@ -50,6 +50,19 @@ public abstract class SigningResource {
 
     protected Uni<ApplicationView> signWithDevice(String id, Step step, SignatureRequest body, String acceptLanguage,
             HttpServerRequest request) {
+        java.util.List<kz.egov.idcard.common.error.FieldError> missing = new java.util.ArrayList<>();
+        if (!"DEVICE".equals(body.method())) {
+            missing.add(new kz.egov.idcard.common.error.FieldError("method", "UNSUPPORTED_SIGNATURE_METHOD", null));
+        }
+        if (body.deviceId() == null || body.deviceId().isBlank()) {
+            missing.add(new kz.egov.idcard.common.error.FieldError("deviceId", "REQUIRED", null));
+        }
+        if (body.signature() == null || body.signature().isBlank()) {
+            missing.add(new kz.egov.idcard.common.error.FieldError("signature", "REQUIRED", null));
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationProblem(missing);
+        }
         return signing.signWithDevice(jwt.getSubject(), parseId(id), step, deviceId(body.deviceId()), signature(body.signature()),
                 messages.resolve(acceptLanguage), ClientInfo.of(request));
     }
@@ -81,11 +94,12 @@ public abstract class SigningResource {
     @RegisterForReflection
     @Schema(name = "DeviceSignature")
     public record SignatureRequest(
-            @NotNull @Pattern(regexp = "DEVICE", message = "{UNSUPPORTED_SIGNATURE_METHOD}")
-            @Schema(required = true, description = "DEVICE: the phone's enrolled key (Face ID / Touch ID, or Digital ID on the web)",
-                    enumeration = {"DEVICE"}, example = "DEVICE") String method,
-            @NotBlank @Schema(required = true, example = "4b1e1f7c-2d3a-4e5f-8a9b-0c1d2e3f4a5b") String deviceId,
-            @NotBlank @Size(max = 256) @Schema(required = true, description = "Base64 ECDSA signature of the challenge's UTF-8 bytes",
+            @NotNull @Pattern(regexp = "DEVICE|SMS", message = "{UNSUPPORTED_SIGNATURE_METHOD}")
+            @Schema(required = true, description = "DEVICE: the phone's enrolled key (Face ID / Touch ID, or Digital ID on the "
+                    + "web). SMS (web only): sends a code bound to the challenge; then POST …/signature/sms {code}",
+                    enumeration = {"DEVICE", "SMS"}, example = "DEVICE") String method,
+            @Size(max = 64) @Schema(description = "With DEVICE", example = "4b1e1f7c-2d3a-4e5f-8a9b-0c1d2e3f4a5b") String deviceId,
+            @Size(max = 256) @Schema(description = "With DEVICE: base64 ECDSA signature of the challenge's UTF-8 bytes",
                     example = "MEUCIQDd3Q0f0bq3cEq7YjKQ9v1xwF0y6xQ2m1qzq8d5nYbJ2AIgY3p8m7dXl9v3wQ0k2cJr6o4t9pV1s8n5m2x7z0a4b6c=")
             String signature) {
     }

@@ -6,7 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import javax.crypto.Mac;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +26,11 @@ import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
 import kz.egov.idcard.citizen.IdDocumentRegistry;
 import kz.egov.idcard.citizen.PersonRecord;
+import kz.egov.idcard.citizen.Phones;
+import kz.egov.idcard.auth.OtpConfig;
+import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.common.i18n.Messages;
+import kz.egov.idcard.sms.SmsGateway;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.time.Times;
@@ -55,23 +62,143 @@ public class SigningService {
             @Schema(description = "How this channel can sign", example = "[\"DEVICE\"]") List<String> methods) {
     }
 
-    private record Signed(ApplicationView view, ErrorCode error) {
+    private record Signed(ApplicationView view, ErrorCode error, Integer attemptsLeft) {
+        Signed(ApplicationView view, ErrorCode error) {
+            this(view, error, null);
+        }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "SigningSmsSent", description = "A code bound to the open challenge went to the login phone")
+    public record SmsSent(
+            @Schema(example = "SMS") String method,
+            @Schema(example = "+7 701 *** ** 01") String maskedPhone,
+            @Schema(description = "The code works until the challenge expires", example = "2026-11-28T10:05:00+05:00")
+            OffsetDateTime expiresAt,
+            @Schema(example = "2026-11-28T10:01:00+05:00") OffsetDateTime resendAvailableAt) {
     }
 
     private final ApplicationService applications;
     private final IdDocumentRegistry documents;
     private final AuditLog audit;
     private final SigningConfig config;
+    private final OtpConfig otp;
+    private final ServiceKeys keys;
+    private final SmsGateway sms;
+    private final Messages messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public SigningService(ApplicationService applications, IdDocumentRegistry documents, AuditLog audit, SigningConfig config,
-            Clock clock) {
+            OtpConfig otp, ServiceKeys keys, SmsGateway sms, Messages messages, Clock clock) {
         this.applications = applications;
         this.documents = documents;
         this.audit = audit;
         this.config = config;
+        this.otp = otp;
+        this.keys = keys;
+        this.sms = sms;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    /**
+     * Web SMS signing, first half: a 6-digit code bound to the open SIGNATURE challenge goes to the
+     * login phone (same rules as the login code: keyed hash only, cooldown, three wrong codes).
+     */
+    public Uni<SmsSent> sendSmsCode(String iin, UUID applicationId, String phone, Locale locale, ClientInfo client) {
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        return Panache.withTransaction(() -> lockedOwned(iin, applicationId).chain(application -> {
+                    ApplicationService.requireNext(application, Step.SIGNATURE);
+                    return openChallenge(applicationId, Step.SIGNATURE);
+                })
+                .map(challenge -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    requireOpen(challenge, now);
+                    if (challenge.smsSentAt != null && challenge.smsSentAt.plus(otp.resendCooldown()).isAfter(now)) {
+                        long wait = java.time.Duration.between(now, challenge.smsSentAt.plus(otp.resendCooldown())).toSeconds() + 1;
+                        throw new ApiException(ErrorCode.OTP_RESEND_COOLDOWN).retryAfter(wait);
+                    }
+                    challenge.smsCodeHash = codeHash(challenge.id, code);
+                    challenge.smsSentAt = now;
+                    challenge.smsFailedAttempts = 0;
+                    return new SmsSent("SMS", Phones.mask(phone), Times.local(challenge.expiresAt),
+                            Times.local(now.plus(otp.resendCooldown())));
+                }))
+                .call(sent -> sms.send(phone, messages.get(locale, "sms.signature", code, otp.ttl().toMinutes())));
+    }
+
+    /** Web SMS signing, second half: the code from the SMS signs the challenge it was bound to. */
+    public Uni<ApplicationView> signWithSmsCode(String iin, UUID applicationId, String code, Locale locale, ClientInfo client) {
+        return person(iin).chain(person -> Panache.<Signed>withTransaction(() -> lockedOwned(iin, applicationId)
+                .chain(application -> {
+                    ApplicationService.requireNext(application, Step.SIGNATURE);
+                    return openChallenge(applicationId, Step.SIGNATURE).chain(challenge -> {
+                        if (challenge == null || challenge.smsCodeHash == null) {
+                            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_REQUIRED);
+                        }
+                        return check(application, person, challenge).chain(() -> {
+                            if (!MessageDigest.isEqual(challenge.smsCodeHash, codeHash(challenge.id, code))) {
+                                challenge.smsFailedAttempts++;
+                                int left = Math.max(0, otp.maxAttempts() - challenge.smsFailedAttempts);
+                                if (left == 0) {
+                                    challenge.replacedAt = OffsetDateTime.now(clock);
+                                }
+                                return audit.record(AuditType.SIGNATURE_REJECTED, iin, "application:" + applicationId,
+                                                left == 0 ? "LOCKED" : "WRONG_CODE", client, Map.of("method", "SMS"))
+                                        .replaceWith(new Signed(null, left == 0 ? ErrorCode.OTP_LOCKED : ErrorCode.OTP_INVALID, left));
+                            }
+                            return accept(application, challenge, "SMS", null, challenge.smsCodeHash, locale, client)
+                                    .map(view -> new Signed(view, null));
+                        });
+                    });
+                }))
+                .map(signed -> {
+                    if (signed.error() != null) {
+                        ApiException refusal = new ApiException(signed.error());
+                        if (signed.attemptsLeft() != null) {
+                            refusal.with("attemptsLeft", signed.attemptsLeft());
+                        }
+                        throw refusal;
+                    }
+                    return signed.view();
+                }));
+    }
+
+    private static Uni<Application> lockedOwned(String iin, UUID applicationId) {
+        return Application.<Application>find("id = ?1 and applicantIin = ?2", applicationId, iin)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(application -> {
+                    if (application == null) {
+                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+                    }
+                    return application;
+                });
+    }
+
+    private static Uni<SigningChallenge> openChallenge(UUID applicationId, Step step) {
+        return SigningChallenge.<SigningChallenge>find(
+                "applicationId = ?1 and step = ?2 and usedAt is null and replacedAt is null order by createdAt desc",
+                applicationId, step).firstResult();
+    }
+
+    private void requireOpen(SigningChallenge challenge, OffsetDateTime now) {
+        if (challenge == null) {
+            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_REQUIRED);
+        }
+        if (!challenge.expiresAt.isAfter(now)) {
+            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_EXPIRED);
+        }
+    }
+
+    private byte[] codeHash(UUID challengeId, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(keys.otpHashKey());
+            return mac.doFinal(("signature:" + challengeId + ":" + code).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The step a channel signs at: SIGNATURE on the web, CONFIRMATION (Face ID / Touch ID) on mobile. */
@@ -98,7 +225,7 @@ public class SigningService {
                                     now, applicationId)
                             .chain(() -> challenge.persist())
                             .map(saved -> new ChallengeView(challenge.challenge, digest, Times.local(challenge.expiresAt), step,
-                                    List.of(DEVICE)));
+                                    step == Step.SIGNATURE ? List.of(DEVICE, "SMS") : List.of(DEVICE)));
                 })));
     }
 
@@ -131,7 +258,7 @@ public class SigningService {
                                                             "INVALID", client, Map.of("method", DEVICE, "device", device.id.toString()))
                                                     .replaceWith(new Signed(null, ErrorCode.SIGNATURE_INVALID));
                                         }
-                                        return accept(application, challenge, device, signature, locale, client)
+                                        return accept(application, challenge, DEVICE, device, signature, locale, client)
                                                 .map(view -> new Signed(view, null));
                                     }));
                 }))
@@ -144,39 +271,34 @@ public class SigningService {
     }
 
     private Uni<Void> check(Application application, PersonRecord person, SigningChallenge challenge) {
-        if (challenge == null) {
-            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_REQUIRED);
-        }
-        if (!challenge.expiresAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_EXPIRED);
-        }
+        requireOpen(challenge, OffsetDateTime.now(clock));
         if (!challenge.digest.equals(SigningContent.digest(application, person))) {
             throw new ApiException(ErrorCode.SIGNED_CONTENT_CHANGED);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<ApplicationView> accept(Application application, SigningChallenge challenge, Device device, byte[] signature,
-            Locale locale, ClientInfo client) {
+    private Uni<ApplicationView> accept(Application application, SigningChallenge challenge, String method, Device device,
+            byte[] signature, Locale locale, ClientInfo client) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         challenge.usedAt = now;
         ApplicationSignature record = new ApplicationSignature();
         record.id = UUID.randomUUID();
         record.applicationId = application.id;
         record.step = challenge.step;
-        record.method = DEVICE;
+        record.method = method;
         record.challengeId = challenge.id;
         record.digest = challenge.digest;
-        record.deviceId = device.id;
+        record.deviceId = device == null ? null : device.id;
         record.signature = signature;
         record.signedAt = now;
         record.valid = true;
         return record.persist()
                 .call(() -> audit.record(AuditType.SIGNATURE_ACCEPTED, application.applicantIin, "application:" + application.id,
-                        "OK", client, Map.of("method", DEVICE, "device", device.id.toString(), "step", challenge.step.name(),
-                                "digest", challenge.digest)))
+                        "OK", client, Map.of("method", method, "device", device == null ? "-" : device.id.toString(),
+                                "step", challenge.step.name(), "digest", challenge.digest)))
                 .chain(() -> applications.finishStep(application, challenge.step, ApplicationService.citizen(application.applicantIin),
-                        "Signed with the key of device " + device.name))
+                        device == null ? "Signed with a code sent by SMS" : "Signed with the key of device " + device.name))
                 .chain(done -> applications.view(done, locale));
     }
 

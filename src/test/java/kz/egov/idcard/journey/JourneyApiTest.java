@@ -206,6 +206,51 @@ class JourneyApiTest extends ApiTest {
         assertThat(db.count("select count(*) from application_signature where application_id = ?::uuid", id)).isEqualTo(1);
     }
 
+    @Test
+    void onTheWebACodeSentBySmsSignsTheChallenge() {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        challenge(id).then().body("methods", equalTo(List.of("DEVICE", "SMS")));
+        String phone = (String) citizen.get("phone");
+        smsSign(id).then().statusCode(202).body("method", equalTo("SMS"))
+                .body("maskedPhone", equalTo("+7 705 *** ** " + phone.substring(10)));
+        smsSign(id).then().statusCode(429).body("code", equalTo("OTP_RESEND_COOLDOWN"));
+        String code = lastCode(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        smsCode(id, wrong).then().statusCode(400).body("code", equalTo("OTP_INVALID")).body("attemptsLeft", equalTo(2));
+        smsCode(id, code).then().statusCode(200).body("nextStep", equalTo("PAYMENT"));
+        assertThat(db.rows("select method, valid from application_signature where application_id = ?::uuid", id))
+                .extracting(row -> row.get("method")).containsExactly("SMS");
+    }
+
+    @Test
+    void threeWrongSmsCodesKillTheChallenge() {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        challenge(id).then().statusCode(200);
+        smsSign(id).then().statusCode(202);
+        String code = lastCode((String) citizen.get("phone"));
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        smsCode(id, wrong).then().statusCode(400);
+        smsCode(id, wrong).then().statusCode(400).body("attemptsLeft", equalTo(1));
+        smsCode(id, wrong).then().statusCode(410).body("code", equalTo("OTP_LOCKED"));
+        smsCode(id, code).then().statusCode(409).body("code", equalTo("SIGNING_CHALLENGE_REQUIRED"));
+    }
+
+    @Test
+    void mobileConfirmsOnlyWithTheDeviceKey() {
+        String id = draftUpToQuestionnaire("MOBILE", "EXPEDITED");
+        smsSign(id).then().statusCode(409).body("code", equalTo("STEP_OUT_OF_ORDER"));
+    }
+
+    private Response smsSign(String id) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("method", "SMS"))
+                .post("/api/v1/applications/{id}/signature", id);
+    }
+
+    private Response smsCode(String id, String code) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("code", code))
+                .post("/api/v1/applications/{id}/signature/sms", id);
+    }
+
     // --- payment refusals and duplicates ---------------------------------------------------------
 
     @Test
