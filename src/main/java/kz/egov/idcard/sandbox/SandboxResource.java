@@ -50,11 +50,13 @@ public class SandboxResource {
 
     private final SandboxService sandbox;
     private final SandboxPayments payments;
+    private final SandboxCa ca;
     private final Clock clock;
 
-    public SandboxResource(SandboxService sandbox, SandboxPayments payments, Clock clock) {
+    public SandboxResource(SandboxService sandbox, SandboxPayments payments, SandboxCa ca, Clock clock) {
         this.sandbox = sandbox;
         this.payments = payments;
+        this.ca = ca;
         this.clock = clock;
     }
 
@@ -126,6 +128,21 @@ public class SandboxResource {
             + "identity provider would (issuer idcard.operators.issuer, role operator, claim point_id); 8 hours.")
     public Uni<OperatorToken> operatorToken(@Valid @jakarta.validation.constraints.NotNull OperatorTokenRequest body) {
         return sandbox.operatorToken(body.pointId()).map(OperatorToken::new);
+    }
+
+    @POST
+    @Path("/eds/certificates")
+    @Operation(summary = "A test EDS key and certificate for an IIN", description = "Issued by the sandbox's own test CA, "
+            + "which only the sandbox trusts: sign the challenge's UTF-8 bytes into a CMS SignedData with them.")
+    public Uni<SandboxCa.Issued> edsCertificate(@Valid @jakarta.validation.constraints.NotNull EdsCertificateRequest body) {
+        return kz.egov.idcard.common.Blocking.onWorker(() -> ca.issue(body.iin(), "TEST " + body.iin()));
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "SandboxEdsCertificateRequest")
+    public record EdsCertificateRequest(
+            @jakarta.validation.constraints.NotNull @kz.egov.idcard.citizen.ValidIin @Schema(required = true, example = "900101300017")
+            String iin) {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection

@@ -48,7 +48,9 @@ public class SignatureResource extends SigningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: SMS}` sends a code bound "
+    @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: EDS, cms}`: a CMS "
+            + "SignedData over the challenge whose signer certificate chains to a trusted CA, was valid at signing time, allows "
+            + "signing and names the applicant (serialNumber IIN…); 422 EDS_INVALID with `reason` otherwise. `{method: SMS}` sends a code bound "
             + "to the open challenge to the login phone (202); then POST …/signature/sms. `{method: DEVICE, deviceId, "
             + "signature}` is an ECDSA P-256 / SHA-256 signature of the challenge's UTF-8 bytes by a key the caller enrolled "
             + "(DER or raw r||s, base64). 409 SIGNED_CONTENT_CHANGED when the questionnaire changed since the challenge.")
@@ -65,6 +67,19 @@ public class SignatureResource extends SigningResource {
             return signing.sendSmsCode(jwt.getSubject(), parseId(id), jwt.getClaim(kz.egov.idcard.auth.TokenIssuer.PHONE_CLAIM),
                             messages.resolve(acceptLanguage), ClientInfo.of(request))
                     .map(sent -> org.jboss.resteasy.reactive.RestResponse.status(org.jboss.resteasy.reactive.RestResponse.Status.ACCEPTED, sent));
+        }
+        if ("EDS".equals(body.method())) {
+            if (body.cms() == null || body.cms().isBlank()) {
+                throw ValidationProblem.of("cms", "REQUIRED");
+            }
+            byte[] cms;
+            try {
+                cms = java.util.Base64.getMimeDecoder().decode(body.cms().strip());
+            } catch (IllegalArgumentException e) {
+                throw ValidationProblem.of("cms", "INVALID_BASE64");
+            }
+            return signing.signWithEds(jwt.getSubject(), parseId(id), cms, messages.resolve(acceptLanguage), ClientInfo.of(request))
+                    .map(view -> org.jboss.resteasy.reactive.RestResponse.ok(view));
         }
         return signWithDevice(id, Step.SIGNATURE, body, acceptLanguage, request)
                 .map(view -> org.jboss.resteasy.reactive.RestResponse.ok(view));

@@ -86,11 +86,12 @@ public class SigningService {
     private final ServiceKeys keys;
     private final SmsGateway sms;
     private final Messages messages;
+    private final EdsTrust eds;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public SigningService(ApplicationService applications, IdDocumentRegistry documents, AuditLog audit, SigningConfig config,
-            OtpConfig otp, ServiceKeys keys, SmsGateway sms, Messages messages, Clock clock) {
+            OtpConfig otp, ServiceKeys keys, SmsGateway sms, Messages messages, EdsTrust eds, Clock clock) {
         this.applications = applications;
         this.documents = documents;
         this.audit = audit;
@@ -99,7 +100,52 @@ public class SigningService {
         this.keys = keys;
         this.sms = sms;
         this.messages = messages;
+        this.eds = eds;
         this.clock = clock;
+    }
+
+    private List<String> methods(Step step) {
+        if (step != Step.SIGNATURE) {
+            return List.of(DEVICE);
+        }
+        return eds.offered() ? List.of("EDS", "SMS", DEVICE) : List.of("SMS", DEVICE);
+    }
+
+    /**
+     * Web EDS signing: a CMS SignedData over the open challenge, checked off the event loop before
+     * the transaction that accepts it; a refusal is audited and names its reason.
+     */
+    public Uni<ApplicationView> signWithEds(String iin, UUID applicationId, byte[] cms, Locale locale, ClientInfo client) {
+        if (!eds.offered()) {
+            throw new ApiException(ErrorCode.EDS_INVALID).with("reason", "NOT_TRUSTED");
+        }
+        return person(iin).chain(person -> Panache.withSession(() -> applications.owned(iin, applicationId)
+                        .invoke(application -> ApplicationService.requireNext(application, Step.SIGNATURE))
+                        .chain(() -> openChallenge(applicationId, Step.SIGNATURE)))
+                .invoke(challenge -> requireOpen(challenge, OffsetDateTime.now(clock)))
+                .chain(challenge -> kz.egov.idcard.common.Blocking.onWorker(() -> {
+                            try {
+                                EdsVerifier.verify(cms, challenge.challenge, iin, eds.anchors(), java.util.Date.from(clock.instant()));
+                                return (EdsVerifier.Failure) null;
+                            } catch (EdsVerifier.EdsException refused) {
+                                return refused.failure();
+                            }
+                        })
+                        .chain(failure -> failure != null
+                                ? Panache.withTransaction(() -> audit.record(AuditType.SIGNATURE_REJECTED, iin,
+                                                "application:" + applicationId, failure.name(), client, Map.of("method", "EDS")))
+                                        .chain(() -> Uni.createFrom().<ApplicationView>failure(
+                                                new ApiException(ErrorCode.EDS_INVALID).with("reason", failure.name())))
+                                : Panache.withTransaction(() -> lockedOwned(iin, applicationId).chain(application -> {
+                                    ApplicationService.requireNext(application, Step.SIGNATURE);
+                                    return openChallenge(applicationId, Step.SIGNATURE).chain(current -> {
+                                        if (current == null || !current.id.equals(challenge.id)) {
+                                            throw new ApiException(ErrorCode.SIGNING_CHALLENGE_REQUIRED);
+                                        }
+                                        return check(application, person, current)
+                                                .chain(() -> accept(application, current, "EDS", null, cms, locale, client));
+                                    });
+                                })))));
     }
 
     /**
@@ -225,7 +271,7 @@ public class SigningService {
                                     now, applicationId)
                             .chain(() -> challenge.persist())
                             .map(saved -> new ChallengeView(challenge.challenge, digest, Times.local(challenge.expiresAt), step,
-                                    step == Step.SIGNATURE ? List.of(DEVICE, "SMS") : List.of(DEVICE)));
+                                    methods(step)));
                 })));
     }
 
@@ -298,7 +344,8 @@ public class SigningService {
                         "OK", client, Map.of("method", method, "device", device == null ? "-" : device.id.toString(),
                                 "step", challenge.step.name(), "digest", challenge.digest)))
                 .chain(() -> applications.finishStep(application, challenge.step, ApplicationService.citizen(application.applicantIin),
-                        device == null ? "Signed with a code sent by SMS" : "Signed with the key of device " + device.name))
+                        device != null ? "Signed with the key of device " + device.name
+                                : "EDS".equals(method) ? "Signed with an EDS" : "Signed with a code sent by SMS"))
                 .chain(done -> applications.view(done, locale));
     }
 

@@ -209,7 +209,7 @@ class JourneyApiTest extends ApiTest {
     @Test
     void onTheWebACodeSentBySmsSignsTheChallenge() {
         String id = draftUpToQuestionnaire("WEB", "STANDARD");
-        challenge(id).then().body("methods", equalTo(List.of("DEVICE", "SMS")));
+        challenge(id).then().body("methods", equalTo(List.of("EDS", "SMS", "DEVICE")));
         String phone = (String) citizen.get("phone");
         smsSign(id).then().statusCode(202).body("method", equalTo("SMS"))
                 .body("maskedPhone", equalTo("+7 705 *** ** " + phone.substring(10)));
@@ -220,6 +220,52 @@ class JourneyApiTest extends ApiTest {
         smsCode(id, code).then().statusCode(200).body("nextStep", equalTo("PAYMENT"));
         assertThat(db.rows("select method, valid from application_signature where application_id = ?::uuid", id))
                 .extracting(row -> row.get("method")).containsExactly("SMS");
+    }
+
+    @Test
+    void onTheWebAnEdsFromTheSandboxCaSignsTheChallenge() throws Exception {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        String challenge = challenge(id).then().body("methods", equalTo(List.of("EDS", "SMS", "DEVICE"))).extract().path("challenge");
+        Map<String, Object> issued = given().contentType(ContentType.JSON).body(Map.of("iin", citizen.get("iin")))
+                .post("/api/v1/sandbox/eds/certificates").then().statusCode(200).extract().jsonPath().getMap("");
+        edsSign(id, Eds.cms(issued, challenge, true)).then().statusCode(200).body("nextStep", equalTo("PAYMENT"));
+        assertThat(db.rows("select method from application_signature where application_id = ?::uuid", id))
+                .extracting(row -> row.get("method")).containsExactly("EDS");
+    }
+
+    @Test
+    void aDetachedEdsSignatureWorksToo() throws Exception {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        String challenge = challenge(id).then().extract().path("challenge");
+        Map<String, Object> issued = given().contentType(ContentType.JSON).body(Map.of("iin", citizen.get("iin")))
+                .post("/api/v1/sandbox/eds/certificates").then().extract().jsonPath().getMap("");
+        edsSign(id, Eds.cms(issued, challenge, false)).then().statusCode(200);
+    }
+
+    @Test
+    void anEdsOfAnotherPersonAnUntrustedCaOrOtherContentIsRefusedWithItsReason() throws Exception {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        String challenge = challenge(id).then().extract().path("challenge");
+        Map<String, Object> someoneElse = given().contentType(ContentType.JSON).body(Map.of("iin", "900101300017"))
+                .post("/api/v1/sandbox/eds/certificates").then().extract().jsonPath().getMap("");
+        edsSign(id, Eds.cms(someoneElse, challenge, true)).then().statusCode(422)
+                .body("code", equalTo("EDS_INVALID")).body("reason", equalTo("NOT_THE_APPLICANT"));
+        edsSign(id, Eds.cms(Eds.selfSigned((String) citizen.get("iin")), challenge, true)).then().statusCode(422)
+                .body("reason", equalTo("NOT_TRUSTED"));
+        Map<String, Object> mine = given().contentType(ContentType.JSON).body(Map.of("iin", citizen.get("iin")))
+                .post("/api/v1/sandbox/eds/certificates").then().extract().jsonPath().getMap("");
+        edsSign(id, Eds.cms(mine, challenge + " and something else", true)).then().statusCode(422)
+                .body("reason", equalTo("CONTENT_MISMATCH"));
+        edsSign(id, Base64.getEncoder().encodeToString("garbage".getBytes())).then().statusCode(422)
+                .body("reason", equalTo("MALFORMED"));
+        assertThat(db.count("select count(*) from audit_event where subject = ? and event_type = 'SIGNATURE_REJECTED'",
+                "application:" + id)).isEqualTo(4);
+        edsSign(id, Eds.cms(mine, challenge, true)).then().statusCode(200);
+    }
+
+    private Response edsSign(String id, String cms) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("method", "EDS", "cms", cms))
+                .post("/api/v1/applications/{id}/signature", id);
     }
 
     @Test

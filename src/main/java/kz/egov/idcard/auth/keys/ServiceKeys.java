@@ -204,7 +204,7 @@ public class ServiceKeys {
     }
 
     /** Loads a sandbox secret, or makes and stores it; instances starting at once agree on one value. */
-    private static byte[] sandboxSecret(String name, Clock clock, Supplier<byte[]> generator) {
+    public static byte[] sandboxSecret(String name, Clock clock, Supplier<byte[]> generator) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                     .chain(session -> session.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(4242) AS text)")

@@ -1,0 +1,182 @@
+package kz.egov.idcard.signing;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Security;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Verifies an EDS (ЭЦП): a CMS SignedData over the challenge, attached or detached. The signature
+ * must verify; the content must be the challenge; the signer certificate must chain to a trust
+ * anchor and be valid at signing time, allow signing (digitalSignature or nonRepudiation), and
+ * name the applicant (subject serialNumber {@code IIN<12 digits>}). Blocking CPU work.
+ */
+public final class EdsVerifier {
+
+    /** Why an EDS was refused; stable codes for the problem's {@code reason}. */
+    public enum Failure {
+        MALFORMED,
+        CONTENT_MISMATCH,
+        BAD_SIGNATURE,
+        NOT_TRUSTED,
+        NOT_VALID_AT_SIGNING_TIME,
+        KEY_USAGE,
+        NOT_THE_APPLICANT
+    }
+
+    public static class EdsException extends RuntimeException {
+        private final Failure failure;
+
+        EdsException(Failure failure) {
+            super(failure.name(), null, false, false);
+            this.failure = failure;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+    }
+
+    static {
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
+    }
+
+    private EdsVerifier() {
+    }
+
+    /** Returns the signer certificate when every check passes. */
+    public static X509Certificate verify(byte[] cms, String challenge, String applicantIin, Collection<X509Certificate> anchors,
+            Date now) {
+        byte[] content = challenge.getBytes(StandardCharsets.UTF_8);
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(cms);
+            if (signed.getSignedContent() == null) {
+                signed = new CMSSignedData(new CMSProcessableByteArray(content), cms);
+            } else if (!Arrays.equals((byte[]) signed.getSignedContent().getContent(), content)) {
+                throw new EdsException(Failure.CONTENT_MISMATCH);
+            }
+        } catch (EdsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EdsException(Failure.MALFORMED);
+        }
+        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+        if (signers.size() != 1) {
+            throw new EdsException(Failure.MALFORMED);
+        }
+        SignerInformation signer = signers.iterator().next();
+        try {
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                throw new EdsException(Failure.MALFORMED);
+            }
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME);
+            X509Certificate certificate = converter.getCertificate(matches.iterator().next());
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastleProvider.PROVIDER_NAME)
+                    .build(certificate))) {
+                throw new EdsException(Failure.BAD_SIGNATURE);
+            }
+            Date signingTime = signingTime(signer, now);
+            try {
+                certificate.checkValidity(signingTime);
+            } catch (Exception expired) {
+                throw new EdsException(Failure.NOT_VALID_AT_SIGNING_TIME);
+            }
+            boolean[] usage = certificate.getKeyUsage();
+            if (usage == null || !(usage[0] || usage[1])) {
+                throw new EdsException(Failure.KEY_USAGE);
+            }
+            chain(certificate, signed, converter, anchors, signingTime);
+            if (!("IIN" + applicantIin).equals(serialNumber(certificate))) {
+                throw new EdsException(Failure.NOT_THE_APPLICANT);
+            }
+            return certificate;
+        } catch (EdsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EdsException(Failure.BAD_SIGNATURE);
+        }
+    }
+
+    private static Date signingTime(SignerInformation signer, Date now) {
+        if (signer.getSignedAttributes() != null) {
+            Attribute attribute = signer.getSignedAttributes().get(CMSAttributes.signingTime);
+            if (attribute != null && attribute.getAttrValues().size() == 1) {
+                return Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate();
+            }
+        }
+        return now;
+    }
+
+    private static void chain(X509Certificate certificate, CMSSignedData signed, JcaX509CertificateConverter converter,
+            Collection<X509Certificate> anchors, Date at) {
+        try {
+            List<X509Certificate> path = new ArrayList<>();
+            path.add(certificate);
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> all = signed.getCertificates().getMatches(null);
+            for (X509CertificateHolder holder : all) {
+                X509Certificate other = converter.getCertificate(holder);
+                if (!other.equals(certificate) && anchors.stream().noneMatch(other::equals)) {
+                    path.add(other);
+                }
+            }
+            Set<TrustAnchor> trust = anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
+            if (trust.isEmpty()) {
+                throw new EdsException(Failure.NOT_TRUSTED);
+            }
+            PKIXParameters parameters = new PKIXParameters(trust);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(at);
+            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path),
+                    parameters);
+        } catch (EdsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EdsException(Failure.NOT_TRUSTED);
+        }
+    }
+
+    static String serialNumber(X509Certificate certificate) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] rdns = subject.getRDNs(BCStyle.SERIALNUMBER);
+        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
+    public static X509Certificate certificate(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an X.509 certificate", e);
+        }
+    }
+}
