@@ -96,7 +96,7 @@ public class ApplicationResource {
     @Operation(summary = "One of the caller's applications", description = "Status, channel, steps done and due, "
             + "ready-on date once submitted, and the history of every transition. Another citizen's application is a 404.")
     public Uni<ApplicationView> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return applications.get(jwt.getSubject(), parseId(id), messages.resolve(acceptLanguage));
+        return applications.get(jwt.getSubject(), ApplicationIds.parse(id), messages.resolve(acceptLanguage));
     }
 
     @POST
@@ -104,14 +104,14 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a draft", description = "Only a DRAFT can be cancelled (409 APPLICATION_NOT_CANCELLABLE otherwise).")
     public Uni<ApplicationView> cancel(@PathParam("id") String id, @Context HttpServerRequest request) {
-        return applications.cancel(jwt.getSubject(), parseId(id), ClientInfo.of(request));
+        return applications.cancel(jwt.getSubject(), ApplicationIds.parse(id), ClientInfo.of(request));
     }
 
     @GET
     @Path("/{id}/questionnaire")
     @Operation(summary = "The questionnaire, prefilled", description = "The registries' data to confirm and the answers so far.")
     public Uni<QuestionnaireService.Prefill> questionnaire(@PathParam("id") String id) {
-        return questionnaires.prefill(jwt.getSubject(), parseId(id), jwt.getClaim(TokenIssuer.PHONE_CLAIM));
+        return questionnaires.prefill(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(TokenIssuer.PHONE_CLAIM));
     }
 
     @PUT
@@ -121,18 +121,11 @@ public class ApplicationResource {
             + "The pickup point must be active and offer the tier; every wrong field is named. It can be changed again "
             + "until payment; a change after signing means signing again.")
     public Uni<ApplicationView> fillQuestionnaire(@PathParam("id") String id, @Valid @NotNull QuestionnaireRequest body) {
-        return questionnaires.save(jwt.getSubject(), parseId(id), new QuestionnaireService.Answers(
+        return questionnaires.save(jwt.getSubject(), ApplicationIds.parse(id), new QuestionnaireService.Answers(
                 body.personalDataConfirmed(), body.contactPhone(), body.email(), body.address(), body.pickupPointId(),
                 Tier.valueOf(body.tier())));
     }
 
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-        }
-    }
 
     @RegisterForReflection
     @Schema(name = "CreateApplication")

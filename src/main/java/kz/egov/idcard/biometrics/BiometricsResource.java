@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.i18n.Messages;
@@ -55,18 +56,11 @@ public class BiometricsResource {
                     + "is a 503 BIOMETRICS_UNAVAILABLE with Retry-After and uses no attempt.")
     public Uni<Result> attempt(@PathParam("id") String id, @Valid @NotNull Selfie body,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
-        return biometrics.attempt(jwt.getSubject(), parseId(id), body.selfie(), messages.resolve(acceptLanguage),
+        return biometrics.attempt(jwt.getSubject(), ApplicationIds.parse(id), body.selfie(), messages.resolve(acceptLanguage),
                         ClientInfo.of(request))
                 .map(outcome -> new Result(outcome.result(), outcome.score(), outcome.attemptsLeft(), outcome.application()));
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-        }
-    }
 
     @RegisterForReflection
     @Schema(name = "Selfie")

@@ -72,13 +72,7 @@ public class OperatorResource {
             + "point's application is a 404. READY_FOR_PICKUP and REJECTED send the citizen an SMS.")
     public Uni<OperatorService.OperatorView> move(@PathParam("id") String id, @Valid @NotNull Transition body,
             @Context HttpServerRequest request) {
-        UUID applicationId;
-        try {
-            applicationId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-        }
-        return operators.move(jwt.getSubject(), point(), applicationId, ApplicationStatus.valueOf(body.to()), body.reason(),
+        return operators.move(jwt.getSubject(), point(), kz.egov.idcard.application.ApplicationIds.parse(id), ApplicationStatus.valueOf(body.to()), body.reason(),
                 ClientInfo.of(request));
     }
 

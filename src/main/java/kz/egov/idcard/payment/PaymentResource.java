@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.i18n.Messages;
@@ -61,7 +62,7 @@ public class PaymentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceView.class)))
     public Uni<RestResponse<InvoiceView>> invoice(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
-        return payments.invoice(jwt.getSubject(), parseId(id), messages.resolve(acceptLanguage), ClientInfo.of(request))
+        return payments.invoice(jwt.getSubject(), ApplicationIds.parse(id), messages.resolve(acceptLanguage), ClientInfo.of(request))
                 .map(issued -> RestResponse.status(issued.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         issued.invoice()));
     }
@@ -72,15 +73,8 @@ public class PaymentResource {
     @Tag(name = "Applications")
     @Operation(summary = "The application's invoice and its status")
     public Uni<InvoiceView> current(@PathParam("id") String id) {
-        return payments.current(jwt.getSubject(), parseId(id));
+        return payments.current(jwt.getSubject(), ApplicationIds.parse(id));
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-        }
-    }
 
 }

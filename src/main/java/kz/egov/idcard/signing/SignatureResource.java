@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 import java.util.UUID;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.auth.TokenIssuer;
@@ -64,7 +65,7 @@ public class SignatureResource extends SigningResource {
             @Valid @NotNull SignatureRequest body, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         if ("SMS".equals(body.method())) {
-            return signing.sendSmsCode(jwt.getSubject(), parseId(id), jwt.getClaim(kz.egov.idcard.auth.TokenIssuer.PHONE_CLAIM),
+            return signing.sendSmsCode(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(kz.egov.idcard.auth.TokenIssuer.PHONE_CLAIM),
                             messages.resolve(acceptLanguage), ClientInfo.of(request))
                     .map(sent -> org.jboss.resteasy.reactive.RestResponse.status(org.jboss.resteasy.reactive.RestResponse.Status.ACCEPTED, sent));
         }
@@ -78,7 +79,7 @@ public class SignatureResource extends SigningResource {
             } catch (IllegalArgumentException e) {
                 throw ValidationProblem.of("cms", "INVALID_BASE64");
             }
-            return signing.signWithEds(jwt.getSubject(), parseId(id), cms, messages.resolve(acceptLanguage), ClientInfo.of(request))
+            return signing.signWithEds(jwt.getSubject(), ApplicationIds.parse(id), cms, messages.resolve(acceptLanguage), ClientInfo.of(request))
                     .map(view -> org.jboss.resteasy.reactive.RestResponse.ok(view));
         }
         return signWithDevice(id, Step.SIGNATURE, body, acceptLanguage, request)

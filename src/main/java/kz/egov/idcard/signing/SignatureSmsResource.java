@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 import java.util.UUID;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.auth.TokenIssuer;
@@ -52,7 +53,7 @@ public class SignatureSmsResource extends SigningResource {
             + "it was bound to: OTP_INVALID with `attemptsLeft`; the third wrong code kills the challenge (OTP_LOCKED).")
     public Uni<ApplicationView> sign(@PathParam("id") String id, @Valid @NotNull SmsCode body,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
-        return signing.signWithSmsCode(jwt.getSubject(), parseId(id), body.code(), messages.resolve(acceptLanguage),
+        return signing.signWithSmsCode(jwt.getSubject(), ApplicationIds.parse(id), body.code(), messages.resolve(acceptLanguage),
                 ClientInfo.of(request));
     }
 

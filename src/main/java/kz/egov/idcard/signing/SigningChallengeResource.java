@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Base64;
 import java.util.UUID;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.auth.TokenIssuer;
@@ -51,6 +52,6 @@ public class SigningChallengeResource extends SigningResource {
             + "canonical content and a fresh nonce; single use, it replaces any earlier open one. Due when the channel's "
             + "signing step is (web: SIGNATURE after the questionnaire; mobile: CONFIRMATION after payment).")
     public Uni<SigningService.ChallengeView> challenge(@PathParam("id") String id) {
-        return signing.challenge(jwt.getSubject(), parseId(id));
+        return signing.challenge(jwt.getSubject(), ApplicationIds.parse(id));
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -63,17 +64,10 @@ public abstract class SigningResource {
         if (!missing.isEmpty()) {
             throw new ValidationProblem(missing);
         }
-        return signing.signWithDevice(jwt.getSubject(), parseId(id), step, deviceId(body.deviceId()), signature(body.signature()),
+        return signing.signWithDevice(jwt.getSubject(), ApplicationIds.parse(id), step, deviceId(body.deviceId()), signature(body.signature()),
                 messages.resolve(acceptLanguage), ClientInfo.of(request));
     }
 
-    protected static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-        }
-    }
 
     private static UUID deviceId(String id) {
         try {

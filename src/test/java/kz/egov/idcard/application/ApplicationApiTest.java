@@ -349,20 +349,4 @@ class ApplicationApiTest extends ApiTest {
         given().auth().oauth2(token).get("/api/v1/applications/{id}", id).then().body("status", equalTo("DRAFT"));
     }
 
-    private static <T> List<T> parallel(int n, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(call));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

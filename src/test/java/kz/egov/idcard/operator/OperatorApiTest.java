@@ -142,16 +142,7 @@ class OperatorApiTest extends ApiTest {
     @Test
     void parallelMovesHaveOneEffect() throws Exception {
         String operator = operatorToken("AST-01");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Future<Integer>> futures = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            futures.add(pool.submit(() -> move(operator, "IN_PRODUCTION", null).statusCode()));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : futures) {
-            statuses.add(f.get());
-        }
-        pool.shutdownNow();
+        List<Integer> statuses = parallel(10, () -> move(operator, "IN_PRODUCTION", null).statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
         assertThat(db.count("select count(*) from application_event where application_id = ?::uuid and to_status = 'IN_PRODUCTION'",

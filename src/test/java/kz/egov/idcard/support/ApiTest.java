@@ -97,4 +97,22 @@ public abstract class ApiTest {
     protected static String accessToken(Map<String, Object> citizen) {
         return (String) login((String) citizen.get("iin"), (String) citizen.get("phone")).get("accessToken");
     }
+
+    /** Runs the call from n threads at once and returns every result, for exactly-once tests. */
+    protected static <T> List<T> parallel(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
