@@ -28,12 +28,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Makes CMS signatures as an EDS client (NCALayer) would. */
-final class Eds {
+public final class Eds {
 
     private Eds() {
     }
 
-    static String cms(Map<String, Object> issued, String content, boolean attached) throws Exception {
+    public static String cms(Map<String, Object> issued, String content, boolean attached) throws Exception {
         X509Certificate certificate = EdsVerifier.certificate(Base64.getDecoder().decode((String) issued.get("certificate")));
         PrivateKey key = KeyFactory.getInstance("EC")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode((String) issued.get("privateKey"))));
@@ -46,7 +46,7 @@ final class Eds {
     }
 
     /** A certificate naming the IIN but issued by nobody the service trusts. */
-    static Map<String, Object> selfSigned(String iin) throws Exception {
+    public static Map<String, Object> selfSigned(String iin) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
