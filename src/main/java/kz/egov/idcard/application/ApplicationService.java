@@ -191,8 +191,8 @@ public class ApplicationService {
                     : pick(language, point.nameKk, point.nameRu, point.nameEn) + ", " + pick(language, point.addressKk,
                             point.addressRu, point.addressEn);
             return moveTo(application, ApplicationStatus.SUBMITTED, "system", "All steps done")
-                    .call(() -> notifications.enqueueSms("submitted:" + application.id, application.contactPhone, "SUBMITTED",
-                            List.of(application.readyOn.toString(), place), language))
+                    .call(() -> notifications.enqueue("submitted:" + application.id, application.contactPhone,
+                            application.applicantIin, "SUBMITTED", List.of(application.readyOn.toString(), place), language))
                     .call(() -> audit.record(AuditType.APPLICATION_SUBMITTED, application.applicantIin,
                             "application:" + application.id, "SUBMITTED", null,
                             Map.of("readyOn", application.readyOn.toString(), "tier", application.tier.name())));

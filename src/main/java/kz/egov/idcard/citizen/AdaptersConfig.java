@@ -19,6 +19,10 @@ public interface AdaptersConfig {
     @WithDefault("http")
     Kind sms();
 
+    /** The eGov Mobile push service. */
+    @WithDefault("http")
+    Kind push();
+
     /** How many times a failed registry read is retried before answering 503. */
     @WithDefault("2")
     int registryRetries();

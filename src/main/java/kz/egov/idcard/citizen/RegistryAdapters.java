@@ -40,6 +40,9 @@ public class RegistryAdapters {
         if (config.sms() == AdaptersConfig.Kind.HTTP && !configured.test("sms-gateway")) {
             missing.add("IDCARD_SMS_GATEWAY_URL (quarkus.rest-client.sms-gateway.url)");
         }
+        if (config.push() == AdaptersConfig.Kind.HTTP && !configured.test("push")) {
+            missing.add("IDCARD_PUSH_URL (quarkus.rest-client.push.url)");
+        }
         return missing;
     }
 
@@ -55,6 +58,13 @@ public class RegistryAdapters {
     IdDocumentRegistry idDocuments(AdaptersConfig config, Instance<SandboxRegistries> sandbox,
             Instance<HttpIdDocumentRegistry> http) {
         return config.idDocuments() == AdaptersConfig.Kind.SANDBOX ? sandbox.get() : http.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    kz.egov.idcard.notification.PushChannel push(AdaptersConfig config, Instance<kz.egov.idcard.sandbox.SandboxPushChannel> sandbox,
+            Instance<kz.egov.idcard.notification.HttpPushChannel> http) {
+        return config.push() == AdaptersConfig.Kind.SANDBOX ? sandbox.get() : http.get();
     }
 
     @Produces

@@ -43,21 +43,38 @@ public class Notifications {
     }
 
     private final SmsGateway sms;
+    private final PushChannel push;
     private final Messages messages;
     private final ObjectMapper json;
     private final NotificationsConfig config;
     private final Clock clock;
 
-    public Notifications(SmsGateway sms, Messages messages, ObjectMapper json, NotificationsConfig config, Clock clock) {
+    public Notifications(SmsGateway sms, PushChannel push, Messages messages, ObjectMapper json, NotificationsConfig config,
+            Clock clock) {
         this.sms = sms;
+        this.push = push;
         this.messages = messages;
         this.json = json;
         this.config = config;
         this.clock = clock;
     }
 
+    /**
+     * Queues an event for the citizen: an SMS to the phone and a push to the app, in the caller's
+     * transaction; each channel's copy has its own dedupe key, so a repeat is ignored.
+     */
+    public Uni<Void> enqueue(String dedupeKey, String phone, String iin, String template, List<String> params, String language) {
+        return enqueueSms(dedupeKey, phone, template, params, language)
+                .chain(() -> enqueueOn("PUSH", dedupeKey + ":push", iin, template, params, language));
+    }
+
     /** Queues an SMS in the caller's transaction; a second one with the same dedupe key is ignored. */
     public Uni<Void> enqueueSms(String dedupeKey, String phone, String template, List<String> params, String language) {
+        return enqueueOn("SMS", dedupeKey, phone, template, params, language);
+    }
+
+    private Uni<Void> enqueueOn(String channel, String dedupeKey, String recipient, String template, List<String> params,
+            String language) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String encoded;
         try {
@@ -67,9 +84,9 @@ public class Notifications {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "INSERT INTO notification_outbox (id, dedupe_key, channel, recipient, template, params, language, status, "
-                                + "attempts, next_attempt_at, created_at) VALUES (?1, ?2, 'SMS', ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?7) "
+                                + "attempts, next_attempt_at, created_at) VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?7) "
                                 + "ON CONFLICT (dedupe_key) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, dedupeKey).setParameter(3, phone)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, dedupeKey).setParameter(3, recipient).setParameter(8, channel)
                 .setParameter(4, template).setParameter(5, encoded).setParameter(6, language).setParameter(7, now)
                 .executeUpdate()).replaceWithVoid();
     }
@@ -88,7 +105,11 @@ public class Notifications {
             return Uni.createFrom().item(sent);
         }
         OutboxMessage message = due.get(index);
-        return sms.send(message.recipient, render(message))
+        Uni<Void> delivery = "PUSH".equals(message.channel)
+                ? push.push(message.recipient, messages.get(Locale.forLanguageTag(message.language), "notification.push.title"),
+                        render(message))
+                : sms.send(message.recipient, render(message));
+        return delivery
                 .map(ok -> {
                     message.status = OutboxMessage.Status.SENT;
                     message.sentAt = OffsetDateTime.now(clock);

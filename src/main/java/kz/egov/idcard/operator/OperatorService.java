@@ -102,12 +102,12 @@ public class OperatorService {
 
     private Uni<Void> notify(Application application, ApplicationStatus to, String reason) {
         if (to == ApplicationStatus.READY_FOR_PICKUP) {
-            return notifications.enqueueSms("ready:" + application.id, application.contactPhone, "READY_FOR_PICKUP",
-                    List.of(application.pickupPointId), application.language);
+            return notifications.enqueue("ready:" + application.id, application.contactPhone, application.applicantIin,
+                    "READY_FOR_PICKUP", List.of(application.pickupPointId), application.language);
         }
         if (to == ApplicationStatus.REJECTED) {
-            return notifications.enqueueSms("rejected:" + application.id, application.contactPhone, "REJECTED",
-                    List.of(reason), application.language);
+            return notifications.enqueue("rejected:" + application.id, application.contactPhone, application.applicantIin,
+                    "REJECTED", List.of(reason), application.language);
         }
         return Uni.createFrom().voidItem();
     }

@@ -93,6 +93,14 @@ public class SandboxResource {
     }
 
     @GET
+    @Path("/push")
+    @Operation(summary = "What was pushed to a citizen's app", description = "Newest first, at most 50.")
+    public Uni<List<SandboxService.Push>> push(
+            @Parameter(required = true, example = "900101300017") @QueryParam("iin") @NotNull @kz.egov.idcard.citizen.ValidIin String iin) {
+        return sandbox.pushes(iin);
+    }
+
+    @GET
     @Path("/citizens/{iin}/reference-photo")
     @Produces({"image/png", "image/jpeg", "application/problem+json"})
     @Operation(summary = "The registry's photo of a citizen", description = "Send it back as the selfie to pass the face match.")

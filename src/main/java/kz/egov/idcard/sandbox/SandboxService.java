@@ -119,6 +119,20 @@ public class SandboxService {
         return SandboxCitizen.list("persona is not null order by personaOrder");
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SandboxPush")
+    public record Push(String iin, String title, String body, OffsetDateTime pushedAt) {
+    }
+
+    @WithSession
+    public Uni<List<Push>> pushes(String iin) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT iin, title, body, pushed_at FROM sandbox_push WHERE iin = ?1 ORDER BY id DESC LIMIT 50", Object[].class)
+                .setParameter(1, iin).getResultList())
+                .map(rows -> rows.stream().map(r -> new Push(((String) r[0]).trim(), (String) r[1], (String) r[2],
+                        kz.egov.idcard.common.time.Times.local((OffsetDateTime) r[3]))).toList());
+    }
+
     @WithSession
     public Uni<List<SandboxSms>> sms(String phone) {
         return SandboxSms.find("phone = ?1 order by id desc", phone).page(0, 50).list();

@@ -62,6 +62,7 @@ class ProductionProfileTest {
                         Map.entry("idcard.adapters.mobile-citizens", "http"),
                         Map.entry("idcard.adapters.id-documents", "http"),
                         Map.entry("idcard.adapters.sms", "http"),
+                        Map.entry("idcard.adapters.push", "http"),
                         Map.entry("idcard.jwt.private-key", base64.encodeToString(pair.getPrivate().getEncoded())),
                         Map.entry("idcard.jwt.public-key", base64.encodeToString(pair.getPublic().getEncoded())),
                         Map.entry("idcard.otp.hash-key", base64.encodeToString(otpKey)));

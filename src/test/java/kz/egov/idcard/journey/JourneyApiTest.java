@@ -108,6 +108,8 @@ class JourneyApiTest extends ApiTest {
         assertThat(db.count("select count(*) from notification_outbox where dedupe_key = ? and status = 'PENDING'",
                 "submitted:" + id)).isEqualTo(1);
         VertxContextSupport.subscribeAndAwait(notifications::dispatch);
+        given().queryParam("iin", citizen.get("iin")).get("/api/v1/sandbox/push").then().statusCode(200)
+                .body("[0].body", containsString(expectedReadyOn));
         given().queryParam("phone", "+77011234567").get("/api/v1/sandbox/sms").then()
                 .body("[0].text", containsString(expectedReadyOn)).body("[0].text", containsString("Сауран"));
         assertThat(db.count("select count(*) from audit_event where subject = ? and event_type in "

@@ -25,7 +25,8 @@ public class RegistryStubs implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.sms-gateway.read-timeout", "1000",
                 "quarkus.rest-client.face-matcher.url", url,
                 "quarkus.rest-client.face-matcher.read-timeout", "1000",
-                "quarkus.rest-client.payment-gateway.url", url);
+                "quarkus.rest-client.payment-gateway.url", url,
+                "quarkus.rest-client.push.url", url);
     }
 
     @Override

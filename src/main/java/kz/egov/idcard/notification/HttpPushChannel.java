@@ -1,0 +1,23 @@
+package kz.egov.idcard.notification;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Failures are left to the outbox, which retries with back-off. */
+@ApplicationScoped
+@Typed(HttpPushChannel.class)
+public class HttpPushChannel implements PushChannel {
+
+    private final PushClient client;
+
+    public HttpPushChannel(@RestClient PushClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Uni<Void> push(String iin, String title, String body) {
+        return client.push(new PushClient.Message(iin, title, body)).replaceWithVoid();
+    }
+}
