@@ -188,8 +188,7 @@ public class ApplicationService {
             application.readyOn = quote.readyOn();
             String language = application.language;
             String place = point == null ? application.pickupPointId
-                    : pick(language, point.nameKk, point.nameRu, point.nameEn) + ", " + pick(language, point.addressKk,
-                            point.addressRu, point.addressEn);
+                    : point.name(language) + ", " + point.address(language);
             return moveTo(application, ApplicationStatus.SUBMITTED, "system", "All steps done")
                     .call(() -> notifications.enqueue("submitted:" + application.id, application.contactPhone,
                             application.applicantIin, "SUBMITTED", List.of(application.readyOn.toString(), place), language))
@@ -197,10 +196,6 @@ public class ApplicationService {
                             "application:" + application.id, "SUBMITTED", null,
                             Map.of("readyOn", application.readyOn.toString(), "tier", application.tier.name())));
         }));
-    }
-
-    private static String pick(String language, String kk, String ru, String en) {
-        return "kk".equals(language) ? kk : "en".equals(language) ? en : ru;
     }
 
     /** Moves the application to another status, in the caller's transaction, with a history entry. */

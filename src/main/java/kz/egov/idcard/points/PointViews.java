@@ -44,9 +44,7 @@ public final class PointViews {
             @Schema(example = "[\"STANDARD\", \"EXPEDITED\", \"URGENT\"]") List<Tier> tiers) {
 
         public static PointView of(RegistrationPoint p, String language, ObjectMapper json) {
-            return new PointView(p.id, p.regionCode, Localized.pick(language, p.cityKk, p.cityRu, p.cityEn),
-                    Localized.pick(language, p.nameKk, p.nameRu, p.nameEn),
-                    Localized.pick(language, p.addressKk, p.addressRu, p.addressEn),
+            return new PointView(p.id, p.regionCode, p.city(language), p.name(language), p.address(language),
                     parseHours(p.hours, json), List.copyOf(p.offeredTiers()));
         }
     }
@@ -63,9 +61,8 @@ public final class PointViews {
             @Schema(example = "1414") String phone) {
 
         public static CenterView of(PublicServiceCenter c, String language, ObjectMapper json) {
-            return new CenterView(c.id, c.regionCode, Localized.pick(language, c.cityKk, c.cityRu, c.cityEn),
-                    Localized.pick(language, c.nameKk, c.nameRu, c.nameEn),
-                    Localized.pick(language, c.addressKk, c.addressRu, c.addressEn), parseHours(c.hours, json), c.phone);
+            return new CenterView(c.id, c.regionCode, c.city(language), c.name(language), c.address(language),
+                    parseHours(c.hours, json), c.phone);
         }
     }
 

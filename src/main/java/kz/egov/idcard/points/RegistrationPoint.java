@@ -1,8 +1,6 @@
 package kz.egov.idcard.points;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -12,21 +10,8 @@ import kz.egov.idcard.fees.Tier;
 /** Where a card is handed over (SPEC R5); reference data. */
 @Entity
 @Table(name = "registration_point")
-public class RegistrationPoint extends PanacheEntityBase {
+public class RegistrationPoint extends Place {
 
-    @Id
-    public String id;
-    public String regionCode;
-    public String cityKk;
-    public String cityRu;
-    public String cityEn;
-    public String nameKk;
-    public String nameRu;
-    public String nameEn;
-    public String addressKk;
-    public String addressRu;
-    public String addressEn;
-    public String hours;
     public String tiers;
     public boolean active;
 
