@@ -43,10 +43,7 @@ class MobileJourneyIT extends ApiTest {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "it-" + iin)
                 .body(Map.of("channel", "MOBILE")).post("/api/v1/applications").then().statusCode(201).extract().path("id");
 
-        String selfie = Base64.getEncoder().encodeToString(given().get("/api/v1/sandbox/citizens/{iin}/reference-photo", iin)
-                .then().statusCode(200).extract().asByteArray());
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("selfie", selfie))
-                .post("/api/v1/applications/{id}/biometrics", id).then().statusCode(200).body("result", equalTo("MATCH"));
+        passFaceMatch(token, id, iin);
 
         Map<String, Object> answers = new HashMap<>();
         answers.put("personalDataConfirmed", true);

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import kz.egov.idcard.journey.Eds;
@@ -25,10 +24,7 @@ class WebJourneyIT extends ApiTest {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "WEB"))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
 
-        String selfie = Base64.getEncoder().encodeToString(given().get("/api/v1/sandbox/citizens/{iin}/reference-photo", iin)
-                .then().statusCode(200).extract().asByteArray());
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("selfie", selfie))
-                .post("/api/v1/applications/{id}/biometrics", id).then().statusCode(200).body("result", equalTo("MATCH"));
+        passFaceMatch(token, id, iin);
         Map<String, Object> answers = new HashMap<>();
         answers.put("personalDataConfirmed", true);
         answers.put("contactPhone", citizen.get("phone"));

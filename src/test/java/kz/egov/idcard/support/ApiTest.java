@@ -115,4 +115,13 @@ public abstract class ApiTest {
             pool.shutdownNow();
         }
     }
+
+    /** The BIOMETRICS step passed as a tester would: the registry's own photo sent back as the selfie. */
+    protected static void passFaceMatch(String token, String applicationId, String iin) {
+        String selfie = java.util.Base64.getEncoder().encodeToString(given().get("/api/v1/sandbox/citizens/{iin}/reference-photo", iin)
+                .then().statusCode(200).extract().asByteArray());
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("selfie", selfie))
+                .post("/api/v1/applications/{id}/biometrics", applicationId).then().statusCode(200)
+                .body("result", org.hamcrest.Matchers.equalTo("MATCH"));
+    }
 }
