@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -46,7 +47,13 @@ public final class EdsVerifier {
         NOT_TRUSTED,
         NOT_VALID_AT_SIGNING_TIME,
         KEY_USAGE,
-        NOT_THE_APPLICANT
+        NOT_THE_APPLICANT,
+        REVOKED,
+        REVOCATION_UNKNOWN
+    }
+
+    /** A signature that passed every offline check: the signer, its issuer and the anchor its chain ends in. */
+    public record Verified(X509Certificate certificate, X509Certificate issuer, X509Certificate anchor) {
     }
 
     public static class EdsException extends RuntimeException {
@@ -68,11 +75,14 @@ public final class EdsVerifier {
         }
     }
 
+    /** Intermediates followed between the signer and an anchor; real chains (НУЦ РК) have one. */
+    private static final int MAX_CHAIN = 5;
+
     private EdsVerifier() {
     }
 
-    /** Returns the signer certificate when every check passes. */
-    public static X509Certificate verify(byte[] cms, String challenge, String applicantIin, Collection<X509Certificate> anchors,
+    /** Returns the signer, its issuer and its anchor when every offline check passes (revocation is checked apart). */
+    public static Verified verify(byte[] cms, String challenge, String applicantIin, Collection<X509Certificate> anchors,
             Date now) {
         byte[] content = challenge.getBytes(StandardCharsets.UTF_8);
         CMSSignedData signed;
@@ -115,11 +125,11 @@ public final class EdsVerifier {
             if (usage == null || !(usage[0] || usage[1])) {
                 throw new EdsException(Failure.KEY_USAGE);
             }
-            chain(certificate, signed, converter, anchors, signingTime);
+            Verified verified = chain(certificate, signed, converter, anchors, signingTime);
             if (!("IIN" + applicantIin).equals(serialNumber(certificate))) {
                 throw new EdsException(Failure.NOT_THE_APPLICANT);
             }
-            return certificate;
+            return verified;
         } catch (EdsException e) {
             throw e;
         } catch (Exception e) {
@@ -137,18 +147,31 @@ public final class EdsVerifier {
         return now;
     }
 
-    private static void chain(X509Certificate certificate, CMSSignedData signed, JcaX509CertificateConverter converter,
+    private static Verified chain(X509Certificate certificate, CMSSignedData signed, JcaX509CertificateConverter converter,
             Collection<X509Certificate> anchors, Date at) {
         try {
-            List<X509Certificate> path = new ArrayList<>();
-            path.add(certificate);
+            List<X509Certificate> supplied = new ArrayList<>();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> all = signed.getCertificates().getMatches(null);
             for (X509CertificateHolder holder : all) {
-                X509Certificate other = converter.getCertificate(holder);
-                if (!other.equals(certificate) && anchors.stream().noneMatch(other::equals)) {
-                    path.add(other);
+                supplied.add(converter.getCertificate(holder));
+            }
+            // Ordered from the signer up to the certificate an anchor issued; the signer's CMS may
+            // carry intermediates in any order, and certificates that belong to no chain are ignored.
+            List<X509Certificate> path = new ArrayList<>();
+            path.add(certificate);
+            X509Certificate current = certificate;
+            while (path.size() <= MAX_CHAIN && !issuedByAnAnchor(current, anchors)) {
+                X509Certificate child = current;
+                X509Certificate parent = supplied.stream()
+                        .filter(candidate -> !path.contains(candidate)
+                                && candidate.getSubjectX500Principal().equals(child.getIssuerX500Principal()))
+                        .findFirst().orElse(null);
+                if (parent == null) {
+                    break;
                 }
+                path.add(parent);
+                current = parent;
             }
             Set<TrustAnchor> trust = anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
             if (trust.isEmpty()) {
@@ -157,13 +180,20 @@ public final class EdsVerifier {
             PKIXParameters parameters = new PKIXParameters(trust);
             parameters.setRevocationEnabled(false);
             parameters.setDate(at);
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path),
-                    parameters);
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+            X509Certificate issuer = path.size() > 1 ? path.get(1) : anchor;
+            return new Verified(certificate, issuer, anchor);
         } catch (EdsException e) {
             throw e;
         } catch (Exception e) {
             throw new EdsException(Failure.NOT_TRUSTED);
         }
+    }
+
+    private static boolean issuedByAnAnchor(X509Certificate certificate, Collection<X509Certificate> anchors) {
+        return anchors.stream().anyMatch(anchor -> anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()));
     }
 
     static String serialNumber(X509Certificate certificate) {

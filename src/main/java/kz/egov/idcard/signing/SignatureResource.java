@@ -51,7 +51,8 @@ public class SignatureResource extends SigningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: EDS, cms}`: a CMS "
             + "SignedData over the challenge whose signer certificate chains to a trusted CA, was valid at signing time, allows "
-            + "signing and names the applicant (serialNumber IIN…); 422 EDS_INVALID with `reason` otherwise. `{method: SMS}` sends a code bound "
+            + "signing, names the applicant (serialNumber IIN…) and is not revoked (the CA's OCSP responder is asked; 503 "
+            + "EDS_REVOCATION_UNAVAILABLE when it cannot tell); 422 EDS_INVALID with `reason` otherwise. `{method: SMS}` sends a code bound "
             + "to the open challenge to the login phone (202); then POST …/signature/sms. `{method: DEVICE, deviceId, "
             + "signature}` is an ECDSA P-256 / SHA-256 signature of the challenge's UTF-8 bytes by a key the caller enrolled "
             + "(DER or raw r||s, base64). 409 SIGNED_CONTENT_CHANGED when the questionnaire changed since the challenge.")

@@ -87,11 +87,12 @@ public class SigningService {
     private final SmsGateway sms;
     private final Messages messages;
     private final EdsTrust eds;
+    private final EdsRevocation revocation;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public SigningService(ApplicationService applications, IdDocumentRegistry documents, AuditLog audit, SigningConfig config,
-            OtpConfig otp, ServiceKeys keys, SmsGateway sms, Messages messages, EdsTrust eds, Clock clock) {
+            OtpConfig otp, ServiceKeys keys, SmsGateway sms, Messages messages, EdsTrust eds, EdsRevocation revocation, Clock clock) {
         this.applications = applications;
         this.documents = documents;
         this.audit = audit;
@@ -101,6 +102,7 @@ public class SigningService {
         this.sms = sms;
         this.messages = messages;
         this.eds = eds;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
@@ -123,14 +125,11 @@ public class SigningService {
                         .invoke(application -> ApplicationService.requireNext(application, Step.SIGNATURE))
                         .chain(() -> openChallenge(applicationId, Step.SIGNATURE)))
                 .invoke(challenge -> requireOpen(challenge, OffsetDateTime.now(clock)))
-                .chain(challenge -> kz.egov.idcard.common.Blocking.onWorker(() -> {
-                            try {
-                                EdsVerifier.verify(cms, challenge.challenge, iin, eds.anchors(), java.util.Date.from(clock.instant()));
-                                return (EdsVerifier.Failure) null;
-                            } catch (EdsVerifier.EdsException refused) {
-                                return refused.failure();
-                            }
-                        })
+                .chain(challenge -> kz.egov.idcard.common.Blocking.onWorker(() -> EdsVerifier.verify(cms, challenge.challenge, iin,
+                                eds.anchors(), java.util.Date.from(clock.instant())))
+                        .chain(revocation::check)
+                        .onFailure(EdsVerifier.EdsException.class)
+                        .recoverWithItem(refused -> ((EdsVerifier.EdsException) refused).failure())
                         .chain(failure -> failure != null
                                 ? Panache.withTransaction(() -> audit.record(AuditType.SIGNATURE_REJECTED, iin,
                                                 "application:" + applicationId, failure.name(), client, Map.of("method", "EDS")))
