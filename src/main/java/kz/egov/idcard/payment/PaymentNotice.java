@@ -18,7 +18,8 @@ public class PaymentNotice extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public OffsetDateTime receivedAt;
-    public String rawBody;
+    /** The body's bytes as received (the first 64 KiB). */
+    public byte[] rawBody;
     public String timestampHeader;
     public String signatureHeader;
     public String paymentId;

@@ -54,7 +54,7 @@ public class PaymentNoticeResource {
             + "invoice is a 404; money for an invoice that can no longer be paid is kept for refund review (200).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeBody.class)))
-    public Uni<NoticeAck> notice(String rawBody,
+    public Uni<NoticeAck> notice(byte[] rawBody,
             @Parameter(required = true, example = "1764306000") @HeaderParam(PaymentNotices.TIMESTAMP_HEADER) String timestamp,
             @Parameter(required = true, example = "3b6f1c0e9a4d2b7c8e5f6a1d0c9b8a7e6f5d4c3b2a1908f7e6d5c4b3a2918070")
             @HeaderParam(PaymentNotices.SIGNATURE_HEADER) String signature) {

@@ -69,17 +69,24 @@ public class PaymentNotices {
 
     /** The HMAC the gateway puts in {@value #SIGNATURE_HEADER}: hex of HMAC-SHA256("timestamp.body"). */
     public String sign(String timestamp, String rawBody) {
+        return sign(timestamp, rawBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The HMAC over the body's bytes exactly as they came (not re-encoded). */
+    public String sign(String timestamp, byte[] rawBody) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(keys.paymentHmacKey());
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + rawBody).getBytes(StandardCharsets.UTF_8)));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(rawBody));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public Uni<Result> receive(String rawBody, String timestamp, String signature) {
-        String body = rawBody == null ? "" : rawBody;
+    /** A notice as received: the body's bytes (any bytes at all: they are kept as they came) and the two headers. */
+    public Uni<Result> receive(byte[] rawBody, String timestamp, String signature) {
+        byte[] body = rawBody == null ? new byte[0] : rawBody;
         if (signature == null || timestamp == null || !MessageDigest.isEqual(
                 sign(timestamp, body).getBytes(StandardCharsets.US_ASCII), signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             return refuse(body, timestamp, signature, null, "BAD_SIGNATURE", ErrorCode.NOTICE_SIGNATURE_INVALID);
@@ -100,7 +107,7 @@ public class PaymentNotices {
                         : apply(body, timestamp, signature, notice)));
     }
 
-    private Uni<Result> apply(String body, String timestamp, String signature, Parsed notice) {
+    private Uni<Result> apply(byte[] body, String timestamp, String signature, Parsed notice) {
         return Invoice.<Invoice>find("number", notice.invoiceNumber()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(invoice -> {
                     if (invoice == null) {
@@ -143,14 +150,14 @@ public class PaymentNotices {
                 Map.of("paymentId", notice.paymentId(), "amount", notice.amount().toPlainString(), "currency", notice.currency())));
     }
 
-    private Uni<Result> refuse(String body, String timestamp, String signature, Parsed notice, String outcome, ErrorCode error) {
+    private Uni<Result> refuse(byte[] body, String timestamp, String signature, Parsed notice, String outcome, ErrorCode error) {
         return Panache.withTransaction(() -> record(body, timestamp, signature, notice, outcome)).replaceWith(new Result(outcome, error));
     }
 
-    private Uni<Void> record(String body, String timestamp, String signature, Parsed notice, String outcome) {
+    private Uni<Void> record(byte[] body, String timestamp, String signature, Parsed notice, String outcome) {
         PaymentNotice row = new PaymentNotice();
         row.receivedAt = OffsetDateTime.now(clock);
-        row.rawBody = body.length() > 65_536 ? body.substring(0, 65_536) : body;
+        row.rawBody = body.length > 65_536 ? java.util.Arrays.copyOf(body, 65_536) : body;
         row.timestampHeader = truncate(timestamp, 32);
         row.signatureHeader = truncate(signature, 128);
         if (notice != null) {
@@ -172,7 +179,7 @@ public class PaymentNotices {
         }
     }
 
-    private Parsed parse(String body) {
+    private Parsed parse(byte[] body) {
         try {
             JsonNode node = json.readTree(body);
             String paymentId = text(node, "paymentId", 64);
@@ -194,7 +201,8 @@ public class PaymentNotices {
 
     private static String text(JsonNode node, String field, int max) {
         JsonNode value = node == null ? null : node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max) {
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max
+                || value.asText().chars().anyMatch(Character::isISOControl)) {
             return null;
         }
         return value.asText();

@@ -60,7 +60,7 @@ public class SandboxPayments {
             }
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
             String signature = notices.sign(timestamp, body);
-            return notices.receive(body, timestamp, signature).map(result -> new Delivered(result.outcome(),
+            return notices.receive(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), timestamp, signature).map(result -> new Delivered(result.outcome(),
                     result.error() == null ? 200 : result.error().status(), body, timestamp, signature));
         });
     }

@@ -80,12 +80,12 @@ class LoginApiTest extends ApiTest {
 
     @Test
     void aWrongIinOrPhoneIsAValidationProblemNamingTheFields() {
-        given().contentType(ContentType.JSON).body(Map.of("iin", "900101300018", "phone", "87011234567"))
+        invalid().contentType(ContentType.JSON).body(Map.of("iin", "900101300018", "phone", "87011234567"))
                 .post("/api/v1/auth/otp").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", equalTo(List.of("iin", "phone")))
                 .body("errors.code", equalTo(List.of("INVALID_IIN", "INVALID_PHONE")));
-        given().contentType(ContentType.JSON).body(Map.of())
+        invalid().contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/auth/otp").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("iin", "phone")))
                 .body("errors.code", equalTo(List.of("REQUIRED", "REQUIRED")));
@@ -184,7 +184,8 @@ class LoginApiTest extends ApiTest {
 
     @Test
     void aCodeThatIsNotSixDigitsIsAValidationProblem() {
-        verify("6f1c2a9e-0000-4000-8000-000000000000", "12345").then().statusCode(400)
+        invalid().contentType(ContentType.JSON).body(Map.of("code", "12345"))
+                .post("/api/v1/auth/otp/{id}/verify", "6f1c2a9e-0000-4000-8000-000000000000").then().statusCode(400)
                 .body("errors[0].field", equalTo("code")).body("errors[0].code", equalTo("INVALID_OTP_FORMAT"));
     }
 
@@ -237,7 +238,7 @@ class LoginApiTest extends ApiTest {
 
     @Test
     void logoutNeedsALogin() {
-        given().post("/api/v1/auth/logout").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        invalid().post("/api/v1/auth/logout").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class TokenSecurityTest extends ApiTest {
 
     @Test
     void noTokenIsUnauthorizedWithABearerChallenge() {
-        given().get("/api/v1/me").then().statusCode(401)
+        invalid().get("/api/v1/me").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHORIZED"));

@@ -138,7 +138,7 @@ class BiometricsApiTest extends ApiTest {
         byte[] truncated = java.util.Arrays.copyOf(broken, 60);
         attempt(Base64.getEncoder().encodeToString(truncated)).then().statusCode(400)
                 .body("errors[0].code", equalTo("UNREADABLE_IMAGE"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+        invalid().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/applications/{id}/biometrics", applicationId).then().statusCode(400)
                 .body("errors[0].field", equalTo("selfie"));
 

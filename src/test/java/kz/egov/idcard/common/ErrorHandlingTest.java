@@ -19,18 +19,18 @@ class ErrorHandlingTest extends ApiTest {
 
     @Test
     void malformedJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{\"iin\": ").post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).body("{\"iin\": ").post("/api/v1/auth/otp").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_JSON"));
-        given().contentType(ContentType.JSON).body("not json at all").post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).body("not json at all").post("/api/v1/auth/otp").then()
                 .statusCode(400).body("code", equalTo("MALFORMED_JSON"));
     }
 
     @Test
     void aWrongTypeNamesTheField() {
-        given().contentType(ContentType.JSON).body("{\"iin\": [1], \"phone\": \"+77010000001\"}").post("/api/v1/auth/otp")
+        invalid().contentType(ContentType.JSON).body("{\"iin\": [1], \"phone\": \"+77010000001\"}").post("/api/v1/auth/otp")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("iin")).body("errors[0].code", equalTo("INVALID_TYPE"));
-        given().contentType(ContentType.JSON)
+        invalid().contentType(ContentType.JSON)
                 .body("{\"phone\": \"+77051112233\", \"lastName\": \"A\", \"firstName\": \"B\", \"idCard\": {\"expiresOn\": \"2026-13-45\"}}")
                 .post("/api/v1/sandbox/citizens")
                 .then().statusCode(400).body("errors[0].field", equalTo("idCard.expiresOn"));
@@ -38,7 +38,7 @@ class ErrorHandlingTest extends ApiTest {
 
     @Test
     void aMissingBodyIsAValidationProblem() {
-        given().contentType(ContentType.JSON).post("/api/v1/auth/otp").then().statusCode(400)
+        invalid().contentType(ContentType.JSON).post("/api/v1/auth/otp").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"));
     }
 
@@ -52,19 +52,19 @@ class ErrorHandlingTest extends ApiTest {
 
     @Test
     void aWrongMethodIsAProblem() {
-        given().delete("/api/v1/auth/otp").then().statusCode(405).body("code", equalTo("METHOD_NOT_ALLOWED"));
+        invalid().delete("/api/v1/auth/otp").then().statusCode(405).body("code", equalTo("METHOD_NOT_ALLOWED"));
     }
 
     @Test
     void aWrongMediaTypeIsAProblem() {
-        given().contentType(ContentType.TEXT).body("iin=1").post("/api/v1/auth/otp").then().statusCode(415)
+        invalid().contentType(ContentType.TEXT).body("iin=1").post("/api/v1/auth/otp").then().statusCode(415)
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
     void anOversizedBodyIsAProblemAndIsNotRead() {
         String huge = "x".repeat(13 * 1024 * 1024);
-        given().contentType(ContentType.JSON).body("{\"iin\": \"" + huge + "\"}").post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).body("{\"iin\": \"" + huge + "\"}").post("/api/v1/auth/otp").then()
                 .statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
     }
 
@@ -98,7 +98,7 @@ class ErrorHandlingTest extends ApiTest {
 
     @Test
     void problemsNeverShowStackTraces() {
-        given().contentType(ContentType.JSON).body("{\"iin\": {\"$ne\": null}, \"phone\": 1e999}").post("/api/v1/auth/otp")
+        invalid().contentType(ContentType.JSON).body("{\"iin\": {\"$ne\": null}, \"phone\": 1e999}").post("/api/v1/auth/otp")
                 .then().statusCode(400).body(not(containsString("at kz.egov"))).body(not(containsString("Exception")));
     }
 

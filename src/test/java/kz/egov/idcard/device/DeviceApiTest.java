@@ -99,16 +99,16 @@ class DeviceApiTest extends ApiTest {
 
     @Test
     void missingFieldsAreNamed() {
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("platform", "WINDOWS_PHONE"))
+        invalid().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("platform", "WINDOWS_PHONE"))
                 .post("/api/v1/devices").then().statusCode(400).body("errors[0].field", equalTo("platform"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+        invalid().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/devices").then().statusCode(400)
                 .body("errors.field", equalTo(java.util.List.of("name", "platform", "publicKey")));
     }
 
     @Test
     void devicesNeedALogin() {
-        given().get("/api/v1/devices").then().statusCode(401);
+        invalid().get("/api/v1/devices").then().statusCode(401);
         enrol("bogus", p256Key()).then().statusCode(401);
     }
 

@@ -70,10 +70,10 @@ class FeeQuoteApiTest extends ApiTest {
 
     @Test
     void badTiersAndImpossibleDatesAreNamed() {
-        given().queryParam("tier", "FASTEST").queryParam("date", "2026-02-30").get("/api/v1/fees/quote").then()
+        invalid().queryParam("tier", "FASTEST").queryParam("date", "2026-02-30").get("/api/v1/fees/quote").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("tier", "date")))
                 .body("errors.code", equalTo(List.of("UNKNOWN_TIER", "INVALID_DATE")));
-        given().get("/api/v1/fees/quote").then().statusCode(400).body("errors[0].code", equalTo("REQUIRED"));
+        invalid().get("/api/v1/fees/quote").then().statusCode(400).body("errors[0].code", equalTo("REQUIRED"));
         given().queryParam("tier", "URGENT").queryParam("date", "20260320").get("/api/v1/fees/quote").then().statusCode(400);
     }
 

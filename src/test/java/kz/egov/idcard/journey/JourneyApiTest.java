@@ -317,12 +317,15 @@ class JourneyApiTest extends ApiTest {
         String body = "{\"paymentId\":\"P-FORGED-1\",\"invoiceNumber\":\"IDC-X\",\"amount\":1.00,\"currency\":\"KZT\"}";
         String now = String.valueOf(java.time.Instant.now().getEpochSecond());
         notice(body, now, "00".repeat(32)).then().statusCode(401).body("code", equalTo("NOTICE_SIGNATURE_INVALID"));
-        notice(body, now, null).then().statusCode(401);
+        invalid().contentType(ContentType.JSON).body(body).header(PaymentNotices.TIMESTAMP_HEADER, now)
+                .post("/api/v1/payments/notifications").then().statusCode(401);
         String old = String.valueOf(java.time.Instant.now().minusSeconds(600).getEpochSecond());
         notice(body, old, notices.sign(old, body)).then().statusCode(401).body("code", equalTo("NOTICE_TIMESTAMP_INVALID"));
         notice(body, now, notices.sign(now, body)).then().statusCode(404).body("code", equalTo("INVOICE_NOT_FOUND"));
-        notice("{not json", now, notices.sign(now, "{not json")).then().statusCode(400);
-        assertThat(db.rows("select outcome from payment_notice where raw_body = ? order by id", body))
+        invalid().contentType(ContentType.JSON).body("{not json").header(PaymentNotices.TIMESTAMP_HEADER, now)
+                .header(PaymentNotices.SIGNATURE_HEADER, notices.sign(now, "{not json"))
+                .post("/api/v1/payments/notifications").then().statusCode(400);
+        assertThat(db.rows("select outcome from payment_notice where convert_from(raw_body, 'UTF8') = ? order by id", body))
                 .extracting(row -> row.get("outcome"))
                 .containsExactly("BAD_SIGNATURE", "BAD_SIGNATURE", "STALE_TIMESTAMP", "UNKNOWN_INVOICE");
     }

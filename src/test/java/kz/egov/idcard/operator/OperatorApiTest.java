@@ -85,6 +85,12 @@ class OperatorApiTest extends ApiTest {
                 .post("/api/v1/operator/applications/{id}/transitions", applicationId);
     }
 
+    /** A move the contract does not allow (no such target, or no reason for a rejection). */
+    private Response moveInvalid(String token, String to) {
+        return invalid().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("to", to))
+                .post("/api/v1/operator/applications/{id}/transitions", applicationId);
+    }
+
     @Test
     void theOperatorOfThePointTakesTheCardFromProductionToHandOver() {
         String operator = operatorToken("AST-01");
@@ -105,8 +111,8 @@ class OperatorApiTest extends ApiTest {
     void anyOtherMoveIsRefused() {
         String operator = operatorToken("AST-01");
         move(operator, "ISSUED", null).then().statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"));
-        move(operator, "REJECTED", null).then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        move(operator, "SUBMITTED", null).then().statusCode(400).body("errors[0].field", equalTo("to"));
+        moveInvalid(operator, "REJECTED").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        moveInvalid(operator, "SUBMITTED").then().statusCode(400).body("errors[0].field", equalTo("to"));
         move(operator, "REJECTED", "Photo does not meet the requirements").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("statusReason", equalTo("Photo does not meet the requirements"));
         assertThat(db.count("select count(*) from notification_outbox where dedupe_key = ?", "rejected:" + applicationId)).isEqualTo(1);

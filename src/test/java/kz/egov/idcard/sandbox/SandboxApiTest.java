@@ -84,7 +84,7 @@ class SandboxApiTest extends ApiTest {
         body = citizen(phone);
         body.put("iin", "900101300018");
         body.put("idCard", Map.of("expiresOn", "2026-12-15", "number", "12ab"));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/sandbox/citizens").then().statusCode(400)
+        invalid().contentType(ContentType.JSON).body(body).post("/api/v1/sandbox/citizens").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("idCard.number", "iin")));
 
         body = citizen(phone);
@@ -115,8 +115,8 @@ class SandboxApiTest extends ApiTest {
 
     @Test
     void theSmsOutboxNeedsAValidPhone() {
-        given().get("/api/v1/sandbox/sms").then().statusCode(400).body("errors[0].field", equalTo("phone"));
-        given().queryParam("phone", "12345").get("/api/v1/sandbox/sms").then().statusCode(400);
+        invalid().get("/api/v1/sandbox/sms").then().statusCode(400).body("errors[0].field", equalTo("phone"));
+        invalid().queryParam("phone", "12345").get("/api/v1/sandbox/sms").then().statusCode(400);
         given().queryParam("phone", newPhone()).get("/api/v1/sandbox/sms").then().statusCode(200).body("size()", equalTo(0));
     }
 

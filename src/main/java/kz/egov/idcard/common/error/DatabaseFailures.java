@@ -40,4 +40,22 @@ public final class DatabaseFailures {
         }
         return false;
     }
+
+    /**
+     * The database refused a value the request carried (SQL state class 22, data exception: a NUL
+     * character, an over-long text, a number out of range) that validation let through. It is the
+     * caller's input, not an outage: a 400, and the statement changed nothing.
+     */
+    public static boolean isRefusedValue(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -6,6 +6,7 @@ package kz.egov.idcard.common.error;
  */
 public enum ErrorCode {
     VALIDATION_FAILED(400),
+    VALUE_NOT_ACCEPTED(400),
     MALFORMED_JSON(400),
     MALFORMED_REQUEST(400),
     UNAUTHORIZED(401),

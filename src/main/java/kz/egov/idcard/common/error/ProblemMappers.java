@@ -119,6 +119,10 @@ public class ProblemMappers {
         if (DatabaseFailures.isConcurrentModification(e)) {
             return respond(request, ErrorCode.CONCURRENT_MODIFICATION, new Object[0], null, null);
         }
+        if (DatabaseFailures.isRefusedValue(e)) {
+            LOG.warnf("A value validation let through was refused by the database: %s", e.toString());
+            return respond(request, ErrorCode.VALUE_NOT_ACCEPTED, new Object[0], null, null);
+        }
         ErrorCode code = DatabaseFailures.isDatabaseDown(e) ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
         if (code == ErrorCode.DATABASE_UNAVAILABLE) {
             LOG.warnf("Database unavailable: %s", e.toString());
