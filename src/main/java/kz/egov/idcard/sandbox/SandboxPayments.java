@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import kz.egov.idcard.common.error.ApiException;
@@ -47,7 +48,7 @@ public class SandboxPayments {
                 throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
             }
             Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase());
+            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(Locale.ROOT));
             notice.put("invoiceNumber", invoice.number);
             notice.put("amount", amount != null ? amount : invoice.amount);
             notice.put("currency", invoice.currency);

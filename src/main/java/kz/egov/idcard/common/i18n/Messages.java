@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
@@ -56,12 +57,13 @@ public class Messages {
 
     private static Properties load(String language) {
         String path = "i18n/messages_" + language + ".properties";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing message bundle " + path);
-            }
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing message bundle " + path);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(reader);
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
