@@ -11,9 +11,12 @@ public final class ApplicationIds {
     }
 
     public static UUID parse(String id) {
+        if (id == null) {
+            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+        }
         try {
             return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
         }
     }

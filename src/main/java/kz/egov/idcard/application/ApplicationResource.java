@@ -34,6 +34,7 @@ import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.common.web.ClientInfo;
 import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 @Path("/applications")
 @Tag(name = "Applications")
@@ -65,7 +67,7 @@ public class ApplicationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an application", description = "For the caller only, only inside the eligibility window "
+    @Operation(operationId = "createApplication", summary = "Start an application", description = "For the caller only, only inside the eligibility window "
             + "(422 ELIGIBILITY_TOO_EARLY / ELIGIBILITY_TOO_LATE with the window's dates), and only one active application "
             + "per citizen (409 APPLICATION_ALREADY_ACTIVE with `existingApplicationId`). A retry with the same "
             + "Idempotency-Key returns the first answer.")
@@ -73,7 +75,8 @@ public class ApplicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<RestResponse<ApplicationView>> create(@Valid @NotNull CreateApplication body,
             @Parameter(description = "Any unique string up to 128 characters [A-Za-z0-9._:-]; a retry with it returns the first answer",
-                    example = "5f0c8a52-1d2e-4b7a-9c3f-7e6d5a4b3c2d")
+                    example = "5f0c8a52-1d2e-4b7a-9c3f-7e6d5a4b3c2d",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 128, pattern = "^[A-Za-z0-9._:-]{1,128}$"))
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request, @Context UriInfo uri) {
@@ -86,41 +89,48 @@ public class ApplicationResource {
     }
 
     @GET
-    @Operation(summary = "The caller's applications", description = "Newest first.")
+    @Operation(operationId = "listApplications", summary = "The caller's applications", description = "Newest first.")
     public Uni<List<ApplicationView>> list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return applications.list(jwt.getSubject(), messages.resolve(acceptLanguage));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of the caller's applications", description = "Status, channel, steps done and due, "
+    @Operation(operationId = "getApplication", summary = "One of the caller's applications", description = "Status, channel, steps done and due, "
             + "ready-on date once submitted, and the history of every transition. Another citizen's application is a 404.")
-    public Uni<ApplicationView> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public Uni<ApplicationView> get(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return applications.get(jwt.getSubject(), ApplicationIds.parse(id), messages.resolve(acceptLanguage));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a draft", description = "Only a DRAFT can be cancelled (409 APPLICATION_NOT_CANCELLABLE otherwise).")
-    public Uni<ApplicationView> cancel(@PathParam("id") String id, @Context HttpServerRequest request) {
+    @Operation(operationId = "cancelApplication", summary = "Cancel a draft", description = "Only a DRAFT can be cancelled (409 APPLICATION_NOT_CANCELLABLE otherwise).")
+    public Uni<ApplicationView> cancel(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Context HttpServerRequest request) {
         return applications.cancel(jwt.getSubject(), ApplicationIds.parse(id), ClientInfo.of(request));
     }
 
     @GET
     @Path("/{id}/questionnaire")
-    @Operation(summary = "The questionnaire, prefilled", description = "The registries' data to confirm and the answers so far.")
-    public Uni<QuestionnaireService.Prefill> questionnaire(@PathParam("id") String id) {
+    @Operation(operationId = "getQuestionnaire", summary = "The questionnaire, prefilled", description = "The registries' data to confirm and the answers so far.")
+    public Uni<QuestionnaireService.Prefill> questionnaire(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id) {
         return questionnaires.prefill(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(TokenIssuer.PHONE_CLAIM));
     }
 
     @PUT
     @Path("/{id}/questionnaire")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Fill in the questionnaire", description = "Due after BIOMETRICS (409 STEP_OUT_OF_ORDER otherwise). "
+    @Operation(operationId = "fillQuestionnaire", summary = "Fill in the questionnaire", description = "Due after BIOMETRICS (409 STEP_OUT_OF_ORDER otherwise). "
             + "The pickup point must be active and offer the tier; every wrong field is named. It can be changed again "
             + "until payment; a change after signing means signing again.")
-    public Uni<ApplicationView> fillQuestionnaire(@PathParam("id") String id, @Valid @NotNull QuestionnaireRequest body) {
+    public Uni<ApplicationView> fillQuestionnaire(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull QuestionnaireRequest body) {
         return questionnaires.save(jwt.getSubject(), ApplicationIds.parse(id), new QuestionnaireService.Answers(
                 body.personalDataConfirmed(), body.contactPhone(), body.email(), body.address(), body.pickupPointId(),
                 Tier.valueOf(body.tier())));
@@ -140,10 +150,10 @@ public class ApplicationResource {
             @NotNull @AssertTrue @Schema(required = true, description = "The citizen confirms the registries' data", example = "true")
             Boolean personalDataConfirmed,
             @NotNull @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}")
-            @Schema(required = true, example = "+77010000001") String contactPhone,
-            @Email @Size(max = 254) @Schema(example = "nurlan.abenov@example.kz") String email,
-            @Size(max = 300) @Schema(example = "Астана, ул. Кенесары, 40, кв. 12") String address,
-            @NotBlank @Size(max = 32) @Schema(required = true, example = "AST-01") String pickupPointId,
+            @Schema(maxLength = 16, required = true, example = "+77010000001") String contactPhone,
+            @Email @Size(max = 254) @Schema(format = "email", example = "nurlan.abenov@example.kz") String email,
+            @Size(max = 300) @Pattern(regexp = FREE_TEXT) @Schema(pattern = FREE_TEXT, example = "Астана, ул. Кенесары, 40, кв. 12") String address,
+            @NotBlank @Size(max = 32) @Schema(pattern = "\\S", required = true, example = "AST-01") String pickupPointId,
             @NotNull @Pattern(regexp = "STANDARD|EXPEDITED|URGENT", message = "{UNKNOWN_TIER}")
             @Schema(required = true, enumeration = {"STANDARD", "EXPEDITED", "URGENT"}, example = "STANDARD") String tier) {
     }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import kz.egov.idcard.common.time.Times;
 import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.citizen.Phones;
 
 /** What the API shows of an application. */
 public final class ApplicationViews {
@@ -22,9 +24,9 @@ public final class ApplicationViews {
             @Schema(example = "0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10") UUID id,
             @Schema(example = "DRAFT") ApplicationStatus status,
             @Schema(example = "MOBILE") Channel channel,
-            @Schema(example = "[\"BIOMETRICS\"]") List<Step> completedSteps,
+            @Schema(maxItems = 5, example = "[\"BIOMETRICS\"]") List<Step> completedSteps,
             @Schema(description = "The step due now; absent once the draft is over", example = "QUESTIONNAIRE") Step nextStep,
-            @Schema(description = "Why the application ended where it did", example = "Cancelled by the citizen") String statusReason,
+            @Schema(maxLength = 500, pattern = FREE_TEXT, description = "Why the application ended where it did", example = "Cancelled by the citizen") String statusReason,
             @Schema(example = "2026-11-28T10:00:00+05:00") OffsetDateTime createdAt,
             @Schema(example = "2026-11-28T10:05:00+05:00") OffsetDateTime updatedAt,
             @Schema(description = "A draft untouched until then expires", example = "2026-11-29T10:05:00+05:00")
@@ -32,7 +34,7 @@ public final class ApplicationViews {
             @Schema(example = "2026-11-28T10:20:00+05:00") OffsetDateTime submittedAt,
             @Schema(description = "When the card is ready at the pickup point, once submitted", example = "2026-12-18")
             LocalDate readyOn,
-            @Schema(description = "The current card being replaced", example = "047512398") String cardNumber,
+            @Schema(maxLength = 16, pattern = "^[0-9A-Z]+$", description = "The current card being replaced", example = "047512398") String cardNumber,
             QuestionnaireView questionnaire,
             @Schema(description = "Present when the application was redirected to a Public Service Center")
             TsonRedirect redirect,
@@ -52,21 +54,21 @@ public final class ApplicationViews {
     @RegisterForReflection
     @Schema(name = "TsonRedirect", description = "Why the online route ended and where to go instead: never a refusal (SPEC R6).")
     public record TsonRedirect(
-            @Schema(example = "BIOMETRIC_NO_MATCH") String reason,
-            @Schema(example = "Не удалось подтвердить личность по фото. Обратитесь в ЦОН вашего региона с удостоверением личности: "
+            @Schema(maxLength = 64, pattern = "^[A-Z_]+$", example = "BIOMETRIC_NO_MATCH") String reason,
+            @Schema(maxLength = 1000, pattern = FREE_TEXT, example = "Не удалось подтвердить личность по фото. Обратитесь в ЦОН вашего региона с удостоверением личности: "
                     + "замену оформят там.") String message,
-            @Schema(example = "KARAGANDA") String region,
-            List<kz.egov.idcard.points.PointViews.CenterView> centers) {
+            @Schema(maxLength = 32, pattern = "^[A-Z_]+$", example = "KARAGANDA") String region,
+            @Schema(maxItems = 100) List<kz.egov.idcard.points.PointViews.CenterView> centers) {
     }
 
     @RegisterForReflection
     @Schema(name = "QuestionnaireAnswers")
     public record QuestionnaireView(
             @Schema(example = "true") boolean personalDataConfirmed,
-            @Schema(example = "+77010000001") String contactPhone,
-            @Schema(example = "nurlan.abenov@example.kz") String email,
-            @Schema(example = "Астана, ул. Кенесары, 40, кв. 12") String address,
-            @Schema(example = "AST-01") String pickupPointId,
+            @Schema(maxLength = 16, pattern = Phones.E164, example = "+77010000001") String contactPhone,
+            @Schema(maxLength = 254, format = "email", example = "nurlan.abenov@example.kz") String email,
+            @Schema(maxLength = 300, pattern = FREE_TEXT, example = "Астана, ул. Кенесары, 40, кв. 12") String address,
+            @Schema(maxLength = 32, pattern = "\\S", example = "AST-01") String pickupPointId,
             @Schema(example = "STANDARD") Tier tier) {
 
         static QuestionnaireView of(Application a) {
@@ -78,11 +80,11 @@ public final class ApplicationViews {
     @Schema(name = "ApplicationHistoryEntry", description = "A status change, or a step completed inside DRAFT")
     public record HistoryEntry(
             @Schema(example = "2026-11-28T10:00:00+05:00") OffsetDateTime at,
-            @Schema(description = "citizen:<IIN>, operator:<id> or system", example = "citizen:900101300017") String actor,
+            @Schema(maxLength = 64, pattern = "\\S", description = "citizen:<IIN>, operator:<id>, payment-gateway or system", example = "citizen:900101300017") String actor,
             @Schema(example = "DRAFT") ApplicationStatus fromStatus,
             @Schema(example = "DRAFT") ApplicationStatus toStatus,
             @Schema(example = "QUESTIONNAIRE") Step step,
-            @Schema(example = "Questionnaire filled in") String reason) {
+            @Schema(maxLength = 500, pattern = FREE_TEXT, example = "Questionnaire filled in") String reason) {
 
         static HistoryEntry of(ApplicationEvent e) {
             return new HistoryEntry(Times.local(e.occurredAt), e.actor, e.fromStatus, e.toStatus, e.step, e.reason);

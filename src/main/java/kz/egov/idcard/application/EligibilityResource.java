@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 @Path("/services/id-card-replacement/eligibility")
 @Tag(name = "Applications")
@@ -37,7 +38,7 @@ public class EligibilityResource {
     }
 
     @GET
-    @Operation(summary = "May the caller replace their card online today?", description = "From the current card in the "
+    @Operation(operationId = "getEligibility", summary = "May the caller replace their card online today?", description = "From the current card in the "
             + "document registry: the window runs from 30 days before expiry to 10 days after it, both ends inclusive, "
             + "in local dates. Outside it the answer says why, gives the window's dates and points to a Public Service Center.")
     public Uni<Eligibility> eligibility(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -57,7 +58,7 @@ public class EligibilityResource {
             @Schema(description = "Expiry of the current card", example = "2026-12-08") LocalDate expiresOn,
             @Schema(example = "2026-11-08") LocalDate windowOpensOn,
             @Schema(example = "2026-12-18") LocalDate windowClosesOn,
-            @Schema(description = "Localised explanation", example = "Вы можете заменить удостоверение онлайн до 18.12.2026.")
+            @Schema(maxLength = 1000, pattern = FREE_TEXT, description = "Localised explanation", example = "Вы можете заменить удостоверение онлайн до 18.12.2026.")
             String message) {
     }
 }

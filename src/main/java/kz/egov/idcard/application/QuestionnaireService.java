@@ -19,6 +19,7 @@ import kz.egov.idcard.common.error.ValidationProblem;
 import kz.egov.idcard.fees.Tier;
 import kz.egov.idcard.points.PointsService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 /** The questionnaire step: the registries' data to confirm, contacts, the pickup point and the tier. */
 @ApplicationScoped
@@ -27,10 +28,10 @@ public class QuestionnaireService {
     @RegisterForReflection
     @Schema(name = "QuestionnairePrefill", description = "What the registries know, to confirm, and the answers given so far.")
     public record Prefill(
-            @Schema(example = "900101300017") String iin,
-            @Schema(example = "Абенов") String lastName,
-            @Schema(example = "Нурлан") String firstName,
-            @Schema(example = "Серикович") String middleName,
+            @Schema(maxLength = 12, pattern = "^[0-9]{12}$", example = "900101300017") String iin,
+            @Schema(maxLength = 100, pattern = "\\S", example = "Абенов") String lastName,
+            @Schema(maxLength = 100, pattern = "\\S", example = "Нурлан") String firstName,
+            @Schema(maxLength = 100, pattern = FREE_TEXT, example = "Серикович") String middleName,
             @Schema(example = "1990-01-01") LocalDate birthDate,
             IdCard idCard,
             @Schema(description = "The answers given so far, or suggestions (the login phone as contact phone)")

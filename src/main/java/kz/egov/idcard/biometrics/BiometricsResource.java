@@ -3,6 +3,8 @@ package kz.egov.idcard.biometrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/applications/{id}/biometrics")
 @Tag(name = "Applications")
@@ -48,13 +51,16 @@ public class BiometricsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Face match: the selfie against the registry photo",
+    @Operation(operationId = "matchFace", summary = "Face match: the selfie against the registry photo",
             description = "The BIOMETRICS step. MATCH completes it; NO_MATCH answers `attemptsLeft`; after the last "
                     + "allowed miss, or at once when the face cannot be processed, the application is REDIRECTED_TO_TSON "
                     + "with the reason and the Public Service Centers of the citizen's region: never a refusal. A picture "
                     + "that is not a readable JPEG or PNG within the limits is a 400 and uses no attempt; a matcher outage "
                     + "is a 503 BIOMETRICS_UNAVAILABLE with Retry-After and uses no attempt.")
-    public Uni<Result> attempt(@PathParam("id") String id, @Valid @NotNull Selfie body,
+    public Uni<Result> attempt(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull Selfie body,
+            
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
         return biometrics.attempt(jwt.getSubject(), ApplicationIds.parse(id), body.selfie(), messages.resolve(acceptLanguage),
                         ClientInfo.of(request))
@@ -62,10 +68,13 @@ public class BiometricsResource {
     }
 
 
+    /** Base64 of the largest selfie (idcard.biometrics.max-selfie-bytes, 5 MiB by default). */
+    static final int SELFIE_BASE64_MAX = (5 * 1024 * 1024 + 2) / 3 * 4;
+
     @RegisterForReflection
     @Schema(name = "Selfie")
     public record Selfie(
-            @NotNull @Schema(required = true, description = "Base64 of a JPEG or PNG, at most 5 MiB, 64 to 4096 pixels a side. In the sandbox, send the base64 of GET /sandbox/citizens/{iin}/reference-photo to match, any other picture to miss, a blank one to be redirected at once.",
+            @NotNull @Size(max = SELFIE_BASE64_MAX) @Schema(format = "byte", required = true, description = "Base64 of a JPEG or PNG, at most 5 MiB, 64 to 4096 pixels a side. In the sandbox, send the base64 of GET /sandbox/citizens/{iin}/reference-photo to match, any other picture to miss, a blank one to be redirected at once.",
                     example = "iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAY0lEQVR42u3XoREAIAwEwZST/hskFbyKgWHREay6+TrhdXi33RcAAAAAwArwykfTPQAAAADADqDEAAAAAPaAEgMAAADYA0oMAAAAYA8oMQAAAIA9oMQAAAAA9oASAwAAAHwDGEqkqZZEECz9AAAAAElFTkSuQmCC")
             String selfie) {
     }
@@ -74,8 +83,8 @@ public class BiometricsResource {
     @Schema(name = "BiometricResult")
     public record Result(
             @Schema(enumeration = {"MATCH", "NO_MATCH", "REDIRECTED_TO_TSON"}, example = "NO_MATCH") String result,
-            @Schema(description = "Similarity from 0 to 1", example = "0.42") double score,
-            @Schema(description = "Misses left before the redirect to a Public Service Center", example = "2") int attemptsLeft,
+            @Schema(minimum = "0", maximum = "1", description = "Similarity from 0 to 1", example = "0.42") double score,
+            @Schema(minimum = "0", maximum = "10", format = "int32", description = "Misses left before the redirect to a Public Service Center", example = "2") int attemptsLeft,
             ApplicationView application) {
     }
 }

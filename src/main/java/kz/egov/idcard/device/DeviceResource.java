@@ -3,6 +3,7 @@ package kz.egov.idcard.device;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.constraints.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/devices")
 @Tag(name = "Devices")
@@ -52,7 +56,7 @@ public class DeviceResource {
     }
 
     @POST
-    @Operation(summary = "Enrol this phone's biometric key",
+    @Operation(operationId = "enrolDevice", summary = "Enrol this phone's biometric key",
             description = "The phone's Face ID / Touch ID protected key: EC P-256, base64 of the SPKI (DER) encoding. "
                     + "It later signs confirmation challenges (ECDSA with SHA-256).")
     @APIResponse(responseCode = "201", description = "Enrolled",
@@ -66,7 +70,10 @@ public class DeviceResource {
     }
 
     @GET
-    @Operation(summary = "The caller's enrolled devices")
+    @Operation(operationId = "listDevices", summary = "The caller's enrolled devices",
+            description = "The active ones, oldest first; removed devices are not shown.")
+    @APIResponse(responseCode = "200", description = "At most idcard.devices.max-per-citizen (5 by default, 100 at most)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 100, implementation = DeviceView.class)))
     public Uni<List<DeviceView>> list() {
         return devices.list(jwt.getSubject()).map(all -> all.stream().map(DeviceView::of).toList());
     }
@@ -74,9 +81,11 @@ public class DeviceResource {
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Remove a device", description = "Its key can no longer confirm anything.")
+    @Operation(operationId = "removeDevice", summary = "Remove a device", description = "Its key can no longer confirm anything.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Uni<RestResponse<Void>> remove(@PathParam("id") String id, @Context HttpServerRequest request) {
+    public Uni<RestResponse<Void>> remove(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Context HttpServerRequest request) {
         return devices.remove(jwt.getSubject(), parseId(id), ClientInfo.of(request)).replaceWith(RestResponse.noContent());
     }
 
@@ -96,7 +105,7 @@ public class DeviceResource {
                     example = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEvfz/ArHglXIyFRLqAW2/m9c1jYMSU7Her5SFwVCXRg1SXXRZkI5QE4RSYpeq01xEvMBLWQEAz4QZZWdTVOeSMg==")
             String publicKey,
             @NotNull @Schema(required = true, example = "IOS") Device.Platform platform,
-            @NotBlank @Size(max = 64) @Schema(required = true, example = "iPhone 15") String name) {
+            @NotBlank @Size(max = 64) @Pattern(regexp = FREE_TEXT) @Schema(pattern = FREE_TEXT, required = true, example = "iPhone 15") String name) {
     }
 
     @RegisterForReflection
@@ -104,8 +113,8 @@ public class DeviceResource {
     public record DeviceView(
             @Schema(example = "4b1e1f7c-2d3a-4e5f-8a9b-0c1d2e3f4a5b") UUID id,
             @Schema(example = "IOS") Device.Platform platform,
-            @Schema(example = "iPhone 15") String name,
-            @Schema(description = "SHA-256 of the SPKI, hex", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            @Schema(maxLength = 64, pattern = FREE_TEXT, example = "iPhone 15") String name,
+            @Schema(maxLength = 64, pattern = "^[0-9a-f]{64}$", description = "SHA-256 of the SPKI, hex", example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
             String fingerprint,
             @Schema(example = "2026-11-28T10:00:00+05:00") OffsetDateTime enrolledAt) {
 

@@ -28,10 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 @Path("/fees")
 @Tag(name = "Reference data")
 @PermitAll
+@SecurityRequirementsSet
 @Produces(MediaType.APPLICATION_JSON)
 public class FeeResource {
 
@@ -49,15 +52,17 @@ public class FeeResource {
 
     @GET
     @Path("/quote")
-    @Operation(summary = "What a tier costs and when the card is ready",
+    @Operation(operationId = "quoteFee", summary = "What a tier costs and when the card is ready",
             description = "The fee of the tier on the date (the MRP of that year applies to the state duty) and the "
                     + "ready-on date: the tier's number of working days after the date, by Kazakhstan's calendar. With "
                     + "`pointId`, the point must offer the tier.")
     public Uni<FeeQuote> quote(
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = {"STANDARD", "EXPEDITED", "URGENT"}),
                     example = "STANDARD") @QueryParam("tier") String tier,
-            @Parameter(description = "Registration point id", example = "AST-01") @QueryParam("pointId") String pointId,
-            @Parameter(description = "Local date (Asia/Almaty); today when absent", example = "2026-03-20")
+            @Parameter(description = "Registration point id", example = "AST-01",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 32, pattern = "\\S")) @QueryParam("pointId") String pointId,
+            @Parameter(description = "Local date (Asia/Almaty); today when absent", example = "2026-03-20",
+                    schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
             @QueryParam("date") String date,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         List<FieldError> errors = new ArrayList<>();
@@ -112,12 +117,12 @@ public class FeeResource {
     @Schema(name = "FeeQuote")
     public record FeeQuote(
             @Schema(example = "STANDARD") Tier tier,
-            @Schema(description = "KZT, exact, at most two decimals", example = "865.00") BigDecimal amount,
-            @Schema(example = "KZT") String currency,
-            @Schema(example = "15") int workingDays,
+            @Schema(minimum = "0", maximum = "999999999999.99", multipleOf = 0.01, description = "KZT, exact, at most two decimals", example = "865.00") BigDecimal amount,
+            @Schema(enumeration = {"KZT"}, example = "KZT") String currency,
+            @Schema(minimum = "0", maximum = "366", format = "int32", example = "15") int workingDays,
             @Schema(description = "The date the quote is for", example = "2026-03-20") LocalDate date,
             @Schema(description = "The tier's working days after `date`", example = "2026-04-14") LocalDate readyOn,
-            @Schema(description = "What the amount rests on", example = "0.2 MRP of 2026 (MRP = 4325 KZT)") String basis) {
+            @Schema(maxLength = 200, pattern = FREE_TEXT, description = "What the amount rests on", example = "0.2 MRP of 2026 (MRP = 4325 KZT)") String basis) {
 
         static FeeQuote of(FeeService.Quote quote, Messages messages, Locale locale) {
             FeeSchedule.Fee fee = quote.fee();

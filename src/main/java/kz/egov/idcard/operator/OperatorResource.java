@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 @Path("/operator/applications")
 @Tag(name = "Registration point")
@@ -48,7 +49,7 @@ public class OperatorResource {
     }
 
     @GET
-    @Operation(summary = "Applications to be picked up at the operator's point", description = "Only the point in the "
+    @Operation(operationId = "listPointApplications", summary = "Applications to be picked up at the operator's point", description = "Only the point in the "
             + "token's `point_id`; drafts are the citizens' own business and are not shown.")
     public Uni<List<OperatorService.OperatorView>> list(
             @Parameter(schema = @Schema(enumeration = {"SUBMITTED", "IN_PRODUCTION", "READY_FOR_PICKUP", "ISSUED", "REJECTED"}),
@@ -67,10 +68,13 @@ public class OperatorResource {
     @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move an application", description = "SUBMITTED → IN_PRODUCTION → READY_FOR_PICKUP → ISSUED, or "
+    @Operation(operationId = "moveApplication", summary = "Move an application", description = "SUBMITTED → IN_PRODUCTION → READY_FOR_PICKUP → ISSUED, or "
             + "REJECTED with a reason from any of the first three; any other move is a 409 TRANSITION_NOT_ALLOWED. Another "
             + "point's application is a 404. READY_FOR_PICKUP and REJECTED send the citizen an SMS.")
-    public Uni<OperatorService.OperatorView> move(@PathParam("id") String id, @Valid @NotNull Transition body,
+    public Uni<OperatorService.OperatorView> move(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull Transition body,
+            
             @Context HttpServerRequest request) {
         return operators.move(jwt.getSubject(), point(), kz.egov.idcard.application.ApplicationIds.parse(id), ApplicationStatus.valueOf(body.to()), body.reason(),
                 ClientInfo.of(request));
@@ -86,6 +90,6 @@ public class OperatorResource {
             @NotNull @Pattern(regexp = "IN_PRODUCTION|READY_FOR_PICKUP|ISSUED|REJECTED", message = "{UNKNOWN_STATUS}")
             @Schema(required = true, enumeration = {"IN_PRODUCTION", "READY_FOR_PICKUP", "ISSUED", "REJECTED"},
                     example = "IN_PRODUCTION") String to,
-            @Size(max = 500) @Schema(description = "Required for REJECTED", example = "Sent to production") String reason) {
+            @Size(max = 500) @Pattern(regexp = FREE_TEXT) @Schema(pattern = FREE_TEXT, description = "Required for REJECTED", example = "Sent to production") String reason) {
     }
 }

@@ -24,6 +24,8 @@ import kz.egov.idcard.common.web.ClientInfo;
 import kz.egov.idcard.fees.Tier;
 import kz.egov.idcard.notification.Notifications;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.citizen.Phones;
 
 /**
  * What happens at the registration point after submission: production, readiness, hand-over, or
@@ -43,13 +45,13 @@ public class OperatorService {
     public record OperatorView(
             @Schema(example = "0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10") UUID id,
             @Schema(example = "SUBMITTED") ApplicationStatus status,
-            @Schema(example = "900101300017") String applicantIin,
-            @Schema(description = "The card being replaced", example = "047512398") String cardNumber,
-            @Schema(example = "+77010000001") String contactPhone,
+            @Schema(maxLength = 12, pattern = "^[0-9]{12}$", example = "900101300017") String applicantIin,
+            @Schema(maxLength = 16, pattern = "^[0-9A-Z]+$", description = "The card being replaced", example = "047512398") String cardNumber,
+            @Schema(maxLength = 16, pattern = Phones.E164, example = "+77010000001") String contactPhone,
             @Schema(example = "STANDARD") Tier tier,
             @Schema(example = "2026-11-28T10:20:00+05:00") OffsetDateTime submittedAt,
             @Schema(example = "2026-12-18") LocalDate readyOn,
-            @Schema(example = "Photo does not meet the requirements") String statusReason) {
+            @Schema(maxLength = 500, pattern = FREE_TEXT, example = "Photo does not meet the requirements") String statusReason) {
 
         static OperatorView of(Application a) {
             return new OperatorView(a.id, a.status, a.applicantIin, a.cardNumber, a.contactPhone, a.tier,

@@ -27,8 +27,9 @@ public class HttpPaymentGateway implements PaymentGateway {
                         invoice.description(), invoice.expiresAt()))
                 .onFailure().retry().atMost(1)
                 .map(registered -> {
-                    if (registered == null || registered.payUrl() == null || !registered.payUrl().startsWith("https://")) {
-                        throw new IllegalStateException("payment gateway answered without an https payUrl");
+                    if (registered == null || registered.payUrl() == null || !registered.payUrl().startsWith("https://")
+                            || registered.payUrl().length() > PaymentService.PAY_URL_MAX_LENGTH) {
+                        throw new IllegalStateException("payment gateway answered without an https payUrl of at most " + PaymentService.PAY_URL_MAX_LENGTH + " characters");
                     }
                     return registered.payUrl();
                 })

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/payments/notifications")
@@ -46,8 +47,9 @@ public class PaymentNoticeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
+    @SecurityRequirement(name = "paymentGatewaySignature")
     @Tag(name = "Payment gateway")
-    @Operation(summary = "A payment notice from the gateway", description = "No user token: the notice is authenticated by "
+    @Operation(operationId = "receivePaymentNotice", summary = "A payment notice from the gateway", description = "No user token: the notice is authenticated by "
             + "`X-Payment-Signature`, the hex HMAC-SHA256 of `<X-Payment-Timestamp>.<raw body>` with the shared secret; the "
             + "timestamp (Unix seconds) must be within 5 minutes. Body: `{paymentId, invoiceNumber, amount, currency}`. "
             + "The same paymentId twice has one effect; another amount or currency is refused (422) and recorded; an unknown "
@@ -55,8 +57,10 @@ public class PaymentNoticeResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeBody.class)))
     public Uni<NoticeAck> notice(byte[] rawBody,
-            @Parameter(required = true, example = "1764306000") @HeaderParam(PaymentNotices.TIMESTAMP_HEADER) String timestamp,
-            @Parameter(required = true, example = "3b6f1c0e9a4d2b7c8e5f6a1d0c9b8a7e6f5d4c3b2a1908f7e6d5c4b3a2918070")
+            @Parameter(required = true, example = "1764306000", schema = @Schema(type = SchemaType.STRING, maxLength = 20,
+                    pattern = "^[0-9]{1,20}$")) @HeaderParam(PaymentNotices.TIMESTAMP_HEADER) String timestamp,
+            @Parameter(required = true, example = "3b6f1c0e9a4d2b7c8e5f6a1d0c9b8a7e6f5d4c3b2a1908f7e6d5c4b3a2918070",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^[0-9a-fA-F]{64}$"))
             @HeaderParam(PaymentNotices.SIGNATURE_HEADER) String signature) {
         return notices.receive(rawBody, timestamp, signature).map(result -> {
             if (result.error() != null) {
@@ -69,10 +73,12 @@ public class PaymentNoticeResource {
     @RegisterForReflection
     @Schema(name = "PaymentNotice", description = "What the gateway sends")
     public record NoticeBody(
-            @Schema(required = true, example = "PAY-8842193") String paymentId,
-            @Schema(required = true, example = "IDC-20261128-7F3K9Q") String invoiceNumber,
-            @Schema(required = true, example = "865.00") java.math.BigDecimal amount,
-            @Schema(required = true, example = "KZT") String currency) {
+            // The limits PaymentNotices.parse applies; a notice outside them is refused.
+            @Schema(required = true, maxLength = 64, pattern = "\\S", example = "PAY-8842193") String paymentId,
+            @Schema(required = true, maxLength = 32, pattern = "\\S", example = "IDC-20261128-7F3K9Q") String invoiceNumber,
+            @Schema(required = true, example = "865.00", minimum = "0.01", maximum = "999999999999.99", multipleOf = 0.01)
+            java.math.BigDecimal amount,
+            @Schema(required = true, maxLength = 8, pattern = "\\S", example = "KZT") String currency) {
     }
 
     @RegisterForReflection

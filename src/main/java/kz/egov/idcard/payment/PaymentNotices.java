@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import kz.egov.idcard.application.Application;
@@ -88,7 +89,7 @@ public class PaymentNotices {
     public Uni<Result> receive(byte[] rawBody, String timestamp, String signature) {
         byte[] body = rawBody == null ? new byte[0] : rawBody;
         if (signature == null || timestamp == null || !MessageDigest.isEqual(
-                sign(timestamp, body).getBytes(StandardCharsets.US_ASCII), signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+                sign(timestamp, body).getBytes(StandardCharsets.US_ASCII), signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return refuse(body, timestamp, signature, null, "BAD_SIGNATURE", ErrorCode.NOTICE_SIGNATURE_INVALID);
         }
         if (!fresh(timestamp)) {

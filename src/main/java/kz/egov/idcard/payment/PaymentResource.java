@@ -53,14 +53,16 @@ public class PaymentResource {
     @RolesAllowed(TokenIssuer.CITIZEN_ROLE)
     @SecurityRequirement(name = "bearer")
     @Tag(name = "Applications")
-    @Operation(summary = "Make the invoice for the fee", description = "Due when PAYMENT is the next step. The amount comes "
+    @Operation(operationId = "createInvoice", summary = "Make the invoice for the fee", description = "Due when PAYMENT is the next step. The amount comes "
             + "from the fee schedule now and is fixed in the invoice; `payUrl` opens it in a banking app. While an invoice "
             + "is open it is given back (200) instead of a new one (201).")
     @APIResponse(responseCode = "201", description = "A new invoice",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceView.class)))
     @APIResponse(responseCode = "200", description = "The invoice already open",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceView.class)))
-    public Uni<RestResponse<InvoiceView>> invoice(@PathParam("id") String id,
+    public Uni<RestResponse<InvoiceView>> invoice(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
         return payments.invoice(jwt.getSubject(), ApplicationIds.parse(id), messages.resolve(acceptLanguage), ClientInfo.of(request))
                 .map(issued -> RestResponse.status(issued.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
@@ -71,8 +73,9 @@ public class PaymentResource {
     @RolesAllowed(TokenIssuer.CITIZEN_ROLE)
     @SecurityRequirement(name = "bearer")
     @Tag(name = "Applications")
-    @Operation(summary = "The application's invoice and its status")
-    public Uni<InvoiceView> current(@PathParam("id") String id) {
+    @Operation(operationId = "getInvoice", summary = "The application's invoice and its status",
+            description = "The newest invoice of the caller's application: OPEN until paid or expired; 404 when none was made.")
+    public Uni<InvoiceView> current(@PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id) {
         return payments.current(jwt.getSubject(), ApplicationIds.parse(id));
     }
 

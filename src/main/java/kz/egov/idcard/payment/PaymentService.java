@@ -26,6 +26,7 @@ import kz.egov.idcard.common.web.ClientInfo;
 import kz.egov.idcard.fees.FeeSchedule;
 import kz.egov.idcard.fees.FeeService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 /** The PAYMENT step's invoice: amount from the fee schedule at the moment it is made, one open per application. */
 @ApplicationScoped
@@ -35,14 +36,14 @@ public class PaymentService {
     @Schema(name = "Invoice")
     public record InvoiceView(
             @Schema(example = "a9c2f0f4-1c1e-4c55-b0a3-1b7d9a2e6f10") UUID invoiceId,
-            @Schema(example = "IDC-20261128-7F3K9Q") String number,
-            @Schema(description = "KZT, exact", example = "865.00") BigDecimal amount,
-            @Schema(example = "KZT") String currency,
+            @Schema(maxLength = 32, pattern = "^[A-Z0-9-]+$", example = "IDC-20261128-7F3K9Q") String number,
+            @Schema(minimum = "0", maximum = "999999999999.99", multipleOf = 0.01, description = "KZT, exact", example = "865.00") BigDecimal amount,
+            @Schema(enumeration = {"KZT"}, example = "KZT") String currency,
             @Schema(enumeration = {"OPEN", "PAID", "EXPIRED"}, example = "OPEN") String status,
-            @Schema(example = "0.2 МРП 2026 года (МРП = 4325 тенге)") String basis,
+            @Schema(maxLength = 200, pattern = FREE_TEXT, example = "0.2 МРП 2026 года (МРП = 4325 тенге)") String basis,
             @Schema(example = "2026-11-29T10:00:00+05:00") OffsetDateTime expiresAt,
             @Schema(example = "2026-11-28T10:03:00+05:00") OffsetDateTime paidAt,
-            @Schema(description = "Opens the invoice in a banking app", example = "https://pay.sandbox.egov.kz/invoices/IDC-20261128-7F3K9Q")
+            @Schema(maxLength = PAY_URL_MAX_LENGTH, pattern = "^https://", description = "Opens the invoice in a banking app", example = "https://pay.sandbox.egov.kz/invoices/IDC-20261128-7F3K9Q")
             String payUrl) {
 
         static InvoiceView of(Invoice i) {
@@ -55,6 +56,8 @@ public class PaymentService {
     public record Issued(InvoiceView invoice, boolean created) {
     }
 
+    /** The longest payUrl we accept from the gateway and show (HttpPaymentGateway refuses a longer one). */
+    public static final int PAY_URL_MAX_LENGTH = 2048;
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final ApplicationService applications;

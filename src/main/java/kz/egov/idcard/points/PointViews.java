@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 /** What the API shows of points, centres and regions, in the caller's language. */
 public final class PointViews {
@@ -19,14 +20,14 @@ public final class PointViews {
     @RegisterForReflection
     @Schema(name = "OpeningHours")
     public record Hours(
-            @Schema(description = "MON-FRI, MON-SAT, SAT or SUN", example = "MON-FRI") String days,
-            @Schema(example = "09:00") String opens,
-            @Schema(example = "18:00") String closes) {
+            @Schema(maxLength = 16, pattern = "^(MON|TUE|WED|THU|FRI|SAT|SUN)(-(MON|TUE|WED|THU|FRI|SAT|SUN))?$", description = "MON-FRI, MON-SAT, SAT or SUN", example = "MON-FRI") String days,
+            @Schema(maxLength = 5, pattern = "^[0-2][0-9]:[0-5][0-9]$", example = "09:00") String opens,
+            @Schema(maxLength = 5, pattern = "^[0-2][0-9]:[0-5][0-9]$", example = "18:00") String closes) {
     }
 
     @RegisterForReflection
     @Schema(name = "Region")
-    public record RegionView(@Schema(example = "ASTANA") String code, @Schema(example = "Астана") String name) {
+    public record RegionView(@Schema(maxLength = 32, pattern = "^[A-Z_]+$", example = "ASTANA") String code, @Schema(maxLength = 100, pattern = FREE_TEXT, example = "Астана") String name) {
         public static RegionView of(Region region, String language) {
             return new RegionView(region.code, region.name(language));
         }
@@ -35,13 +36,13 @@ public final class PointViews {
     @RegisterForReflection
     @Schema(name = "RegistrationPoint", description = "Where the card can be picked up; `tiers` lists the processing tiers it offers.")
     public record PointView(
-            @Schema(example = "AST-01") String id,
-            @Schema(example = "ASTANA") String region,
-            @Schema(example = "Астана") String city,
-            @Schema(example = "ЦОН района Есиль") String name,
-            @Schema(example = "пр. Мангилик Ел, 55") String address,
-            List<Hours> hours,
-            @Schema(example = "[\"STANDARD\", \"EXPEDITED\", \"URGENT\"]") List<Tier> tiers) {
+            @Schema(maxLength = 32, pattern = "\\S", example = "AST-01") String id,
+            @Schema(maxLength = 32, pattern = "^[A-Z_]+$", example = "ASTANA") String region,
+            @Schema(maxLength = 100, pattern = FREE_TEXT, example = "Астана") String city,
+            @Schema(maxLength = 200, pattern = FREE_TEXT, example = "ЦОН района Есиль") String name,
+            @Schema(maxLength = 300, pattern = FREE_TEXT, example = "пр. Мангилик Ел, 55") String address,
+            @Schema(maxItems = 7) List<Hours> hours,
+            @Schema(maxItems = 3, example = "[\"STANDARD\", \"EXPEDITED\", \"URGENT\"]") List<Tier> tiers) {
 
         public static PointView of(RegistrationPoint p, String language, ObjectMapper json) {
             return new PointView(p.id, p.regionCode, p.city(language), p.name(language), p.address(language),
@@ -52,13 +53,13 @@ public final class PointViews {
     @RegisterForReflection
     @Schema(name = "PublicServiceCenter", description = "A Public Service Center (ЦОН)")
     public record CenterView(
-            @Schema(example = "TSON-AST-01") String id,
-            @Schema(example = "ASTANA") String region,
-            @Schema(example = "Астана") String city,
-            @Schema(example = "ЦОН района Алматы") String name,
-            @Schema(example = "ул. Шокана Валиханова, 7") String address,
-            List<Hours> hours,
-            @Schema(example = "1414") String phone) {
+            @Schema(maxLength = 32, pattern = "\\S", example = "TSON-AST-01") String id,
+            @Schema(maxLength = 32, pattern = "^[A-Z_]+$", example = "ASTANA") String region,
+            @Schema(maxLength = 100, pattern = FREE_TEXT, example = "Астана") String city,
+            @Schema(maxLength = 200, pattern = FREE_TEXT, example = "ЦОН района Алматы") String name,
+            @Schema(maxLength = 300, pattern = FREE_TEXT, example = "ул. Шокана Валиханова, 7") String address,
+            @Schema(maxItems = 7) List<Hours> hours,
+            @Schema(maxLength = 32, pattern = FREE_TEXT, example = "1414") String phone) {
 
         public static CenterView of(PublicServiceCenter c, String language, ObjectMapper json) {
             return new CenterView(c.id, c.regionCode, c.city(language), c.name(language), c.address(language),

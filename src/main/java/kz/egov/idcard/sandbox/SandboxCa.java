@@ -44,9 +44,9 @@ public class SandboxCa {
     @RegisterForReflection
     @Schema(name = "SandboxEdsCertificate")
     public record Issued(
-            @Schema(description = "Base64 DER X.509 certificate; subject serialNumber IIN<iin>") String certificate,
-            @Schema(description = "Base64 PKCS#8 EC P-256 private key") String privateKey,
-            @Schema(description = "Base64 DER certificate of the sandbox test CA") String caCertificate) {
+            @Schema(maxLength = 8192, format = "byte", description = "Base64 DER X.509 certificate; subject serialNumber IIN<iin>") String certificate,
+            @Schema(maxLength = 1024, format = "byte", description = "Base64 PKCS#8 EC P-256 private key") String privateKey,
+            @Schema(maxLength = 8192, format = "byte", description = "Base64 DER certificate of the sandbox test CA") String caCertificate) {
     }
 
     private final SandboxConfig sandbox;

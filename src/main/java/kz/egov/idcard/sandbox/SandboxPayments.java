@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import kz.egov.idcard.common.error.ApiException;
@@ -16,6 +17,7 @@ import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.payment.Invoice;
 import kz.egov.idcard.payment.PaymentNotices;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 /** Plays the bank: makes the gateway's signed notice for an invoice and delivers it to the notice endpoint's handler. */
 @ApplicationScoped
@@ -24,11 +26,11 @@ public class SandboxPayments {
     @RegisterForReflection
     @Schema(name = "SandboxPayment")
     public record Delivered(
-            @Schema(description = "What the notice endpoint made of it", example = "APPLIED") String outcome,
-            @Schema(description = "The HTTP status the notice endpoint answered", example = "200") int status,
-            @Schema(description = "The notice as sent (raw JSON body)") String notice,
-            @Schema(example = "1764306000") String timestamp,
-            @Schema(description = "X-Payment-Signature sent") String signature) {
+            @Schema(maxLength = 32, pattern = "^[A-Z_]+$", description = "What the notice endpoint made of it", example = "APPLIED") String outcome,
+            @Schema(minimum = "100", maximum = "599", format = "int32", description = "The HTTP status the notice endpoint answered", example = "200") int status,
+            @Schema(maxLength = 1000, pattern = FREE_TEXT, description = "The notice as sent (raw JSON body)") String notice,
+            @Schema(maxLength = 20, pattern = "^[0-9]+$", example = "1764306000") String timestamp,
+            @Schema(maxLength = 64, pattern = "^[0-9a-f]{64}$", description = "X-Payment-Signature sent") String signature) {
     }
 
     private final PaymentNotices notices;
@@ -47,7 +49,7 @@ public class SandboxPayments {
                 throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
             }
             Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase());
+            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(Locale.ROOT));
             notice.put("invoiceNumber", invoice.number);
             notice.put("amount", amount != null ? amount : invoice.amount);
             notice.put("currency", invoice.currency);

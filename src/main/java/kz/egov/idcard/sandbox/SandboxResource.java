@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Tools for integration testers; these endpoints exist only when the sandbox is enabled. */
@@ -44,6 +45,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Sandbox", description = "Only in the sandbox profile: test citizens, personas, the SMS outbox and reference photos.")
 @EndpointDisabled(name = "idcard.sandbox.enabled", stringValue = "false", disableIfMissing = true)
 @PermitAll
+@SecurityRequirementsSet
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
@@ -62,7 +64,7 @@ public class SandboxResource {
 
     @POST
     @Path("/citizens")
-    @Operation(summary = "Create a test citizen", description = "Registers the phone to the IIN in the sandbox mobile citizens "
+    @Operation(operationId = "createSandboxCitizen", summary = "Create a test citizen", description = "Registers the phone to the IIN in the sandbox mobile citizens "
             + "database and the person, card and reference photo in the sandbox document registry.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenView.class)))
@@ -74,8 +76,10 @@ public class SandboxResource {
 
     @GET
     @Path("/personas")
-    @Operation(summary = "Ready-made citizens", description = "One citizen for each path of the journey; their cards' expiry "
+    @Operation(operationId = "listSandboxPersonas", summary = "Ready-made citizens", description = "One citizen for each path of the journey; their cards' expiry "
             + "dates move with today's date so each stays on its path.")
+    @APIResponse(responseCode = "200", description = "One per path of the journey", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = Persona.class)))
     public Uni<List<Persona>> personas() {
         return sandbox.personas().map(all -> all.stream()
                 .map(c -> new Persona(c.iin, c.phone, c.persona, c.purpose, c.lastName, c.firstName, c.expiresOn(clock)))
@@ -84,9 +88,12 @@ public class SandboxResource {
 
     @GET
     @Path("/sms")
-    @Operation(summary = "What was sent to a phone", description = "Newest first, at most 50. A login code is the only 6-digit number in its text.")
+    @Operation(operationId = "listSandboxSms", summary = "What was sent to a phone", description = "Newest first, at most 50. A login code is the only 6-digit number in its text.")
+    @APIResponse(responseCode = "200", description = "Newest first, at most 50", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = Sms.class)))
     public Uni<List<Sms>> sms(
-            @Parameter(required = true, example = "+77010000001") @QueryParam("phone") @NotNull
+            @Parameter(required = true, example = "+77010000001",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 16, pattern = Phones.E164)) @QueryParam("phone") @NotNull
             @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}") String phone) {
         return sandbox.sms(phone).map(all -> all.stream()
                 .map(s -> new Sms(s.phone, s.text, Times.local(s.sentAt))).toList());
@@ -94,20 +101,25 @@ public class SandboxResource {
 
     @GET
     @Path("/push")
-    @Operation(summary = "What was pushed to a citizen's app", description = "Newest first, at most 50.")
+    @Operation(operationId = "listSandboxPushes", summary = "What was pushed to a citizen's app", description = "Newest first, at most 50.")
+    @APIResponse(responseCode = "200", description = "Newest first, at most 50", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = SandboxService.Push.class)))
     public Uni<List<SandboxService.Push>> push(
-            @Parameter(required = true, example = "900101300017") @QueryParam("iin") @NotNull @kz.egov.idcard.citizen.ValidIin String iin) {
+            @Parameter(required = true, example = "900101300017",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 12, pattern = "^[0-9]{12}$")) @QueryParam("iin") @NotNull @kz.egov.idcard.citizen.ValidIin String iin) {
         return sandbox.pushes(iin);
     }
 
     @GET
     @Path("/citizens/{iin}/reference-photo")
     @Produces({"image/png", "image/jpeg", "application/problem+json"})
-    @Operation(summary = "The registry's photo of a citizen", description = "Send it back as the selfie to pass the face match.")
+    @Operation(operationId = "getSandboxReferencePhoto", summary = "The registry's photo of a citizen", description = "Send it back as the selfie to pass the face match.")
     @APIResponse(responseCode = "200", description = "The image",
-            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public Uni<Response> referencePhoto(@PathParam("iin") String iin) {
+            // At most what POST /sandbox/citizens takes (3 000 000 base64 characters); generated portraits are far smaller.
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2_250_000)),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2_250_000))})
+    public Uni<Response> referencePhoto(
+            @PathParam("iin") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 12, pattern = "^[0-9]{12}$")) String iin) {
         if (!Iin.isValid(iin)) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.CITIZEN_NOT_FOUND));
         }
@@ -118,9 +130,11 @@ public class SandboxResource {
 
     @POST
     @Path("/payments/{invoiceId}/pay")
-    @Operation(summary = "Pay an invoice as a bank would", description = "Makes the gateway's signed notice for the invoice "
+    @Operation(operationId = "paySandboxInvoice", summary = "Pay an invoice as a bank would", description = "Makes the gateway's signed notice for the invoice "
             + "amount, or for `amount` when given (to try a wrong amount), and delivers it to the notice endpoint's handler.")
-    public Uni<SandboxPayments.Delivered> pay(@PathParam("invoiceId") String invoiceId, @Valid PayRequest body) {
+    public Uni<SandboxPayments.Delivered> pay(
+            @PathParam("invoiceId") @Parameter(description = "The invoice's id", schema = @Schema(implementation = UUID.class)) String invoiceId,
+            @Valid PayRequest body) {
         UUID id;
         try {
             id = UUID.fromString(invoiceId);
@@ -132,7 +146,7 @@ public class SandboxResource {
 
     @POST
     @Path("/operator-token")
-    @Operation(summary = "A token for an operator of a registration point", description = "Signed as the operators' "
+    @Operation(operationId = "createSandboxOperatorToken", summary = "A token for an operator of a registration point", description = "Signed as the operators' "
             + "identity provider would (issuer idcard.operators.issuer, role operator, claim point_id); 8 hours.")
     public Uni<OperatorToken> operatorToken(@Valid @jakarta.validation.constraints.NotNull OperatorTokenRequest body) {
         return sandbox.operatorToken(body.pointId()).map(OperatorToken::new);
@@ -140,7 +154,7 @@ public class SandboxResource {
 
     @POST
     @Path("/eds/certificates")
-    @Operation(summary = "A test EDS key and certificate for an IIN", description = "Issued by the sandbox's own test CA, "
+    @Operation(operationId = "createSandboxEdsCertificate", summary = "A test EDS key and certificate for an IIN", description = "Issued by the sandbox's own test CA, "
             + "which only the sandbox trusts: sign the challenge's UTF-8 bytes into a CMS SignedData with them.")
     public Uni<SandboxCa.Issued> edsCertificate(@Valid @jakarta.validation.constraints.NotNull EdsCertificateRequest body) {
         return kz.egov.idcard.common.Blocking.onWorker(() -> ca.issue(body.iin(), "TEST " + body.iin()));
@@ -149,7 +163,8 @@ public class SandboxResource {
     @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "SandboxEdsCertificateRequest")
     public record EdsCertificateRequest(
-            @jakarta.validation.constraints.NotNull @kz.egov.idcard.citizen.ValidIin @Schema(required = true, example = "900101300017")
+            @jakarta.validation.constraints.NotNull @kz.egov.idcard.citizen.ValidIin
+            @Schema(maxLength = 12, pattern = "^[0-9]{12}$", required = true, example = "900101300017")
             String iin) {
     }
 
@@ -157,12 +172,12 @@ public class SandboxResource {
     @Schema(name = "SandboxOperatorTokenRequest")
     public record OperatorTokenRequest(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 32)
-            @Schema(required = true, example = "AST-01") String pointId) {
+            @Schema(pattern = "\\S", required = true, example = "AST-01") String pointId) {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "SandboxOperatorToken")
-    public record OperatorToken(@Schema(example = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lkcC5lZ292Lmt6L29wZXJhdG9ycyJ9.sig") String accessToken) {
+    public record OperatorToken(@Schema(maxLength = 4096, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$", example = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lkcC5lZ292Lmt6L29wZXJhdG9ycyJ9.sig") String accessToken) {
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import kz.egov.idcard.common.error.ValidationProblem;
 import kz.egov.idcard.common.image.ImageFormat;
 import kz.egov.idcard.points.Region;
 import kz.egov.idcard.sandbox.SandboxDtos.CreateCitizen;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 /** Test citizens for the sandbox registries. */
 @ApplicationScoped
@@ -121,7 +123,11 @@ public class SandboxService {
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SandboxPush")
-    public record Push(String iin, String title, String body, OffsetDateTime pushedAt) {
+    public record Push(
+            @Schema(maxLength = 12, pattern = "^[0-9]{12}$") String iin,
+            @Schema(maxLength = 200, pattern = FREE_TEXT) String title,
+            @Schema(maxLength = 1000, pattern = FREE_TEXT) String body,
+            OffsetDateTime pushedAt) {
     }
 
     @WithSession

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/applications/{id}/confirmation")
 @Tag(name = "Applications")
@@ -48,10 +49,13 @@ public class ConfirmationResource extends SigningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm with Face ID / Touch ID (mobile)", description = "The CONFIRMATION step, the mobile "
+    @Operation(operationId = "confirmApplication", summary = "Confirm with Face ID / Touch ID (mobile)", description = "The CONFIRMATION step, the mobile "
             + "channel's last: the same body as a DEVICE signature. When it is accepted the application is SUBMITTED "
             + "with its ready-on date.")
-    public Uni<ApplicationView> confirm(@PathParam("id") String id, @Valid @NotNull SignatureRequest body,
+    public Uni<ApplicationView> confirm(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull SignatureRequest body,
+            
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
         return signWithDevice(id, Step.CONFIRMATION, body, acceptLanguage, request);
     }

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/applications/{id}/signature")
 @Tag(name = "Applications")
@@ -49,7 +50,7 @@ public class SignatureResource extends SigningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: EDS, cms}`: a CMS "
+    @Operation(operationId = "signApplication", summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: EDS, cms}`: a CMS "
             + "SignedData over the challenge whose signer certificate chains to a trusted CA, was valid at signing time, allows "
             + "signing, names the applicant (serialNumber IIN…) and is not revoked (the CA's OCSP responder is asked; 503 "
             + "EDS_REVOCATION_UNAVAILABLE when it cannot tell); 422 EDS_INVALID with `reason` otherwise. `{method: SMS}` sends a code bound "
@@ -62,7 +63,14 @@ public class SignatureResource extends SigningResource {
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "SMS: the code was sent",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SigningService.SmsSent.class)))
-    public Uni<org.jboss.resteasy.reactive.RestResponse<Object>> sign(@PathParam("id") String id,
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429",
+            description = "SMS: another code only after the cooldown: OTP_RESEND_COOLDOWN",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32",
+                            minimum = "1", maximum = "86400")))
+    public Uni<org.jboss.resteasy.reactive.RestResponse<Object>> sign(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            
             @Valid @NotNull SignatureRequest body, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         if ("SMS".equals(body.method())) {

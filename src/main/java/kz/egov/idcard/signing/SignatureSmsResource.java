@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/applications/{id}/signature/sms")
 @Tag(name = "Applications")
@@ -49,9 +50,12 @@ public class SignatureSmsResource extends SigningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign with the SMS code (web)", description = "The code sent by `{method: SMS}` signs the challenge "
+    @Operation(operationId = "signApplicationWithSmsCode", summary = "Sign with the SMS code (web)", description = "The code sent by `{method: SMS}` signs the challenge "
             + "it was bound to: OTP_INVALID with `attemptsLeft`; the third wrong code kills the challenge (OTP_LOCKED).")
-    public Uni<ApplicationView> sign(@PathParam("id") String id, @Valid @NotNull SmsCode body,
+    public Uni<ApplicationView> sign(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
+            @Valid @NotNull SmsCode body,
+            
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
         return signing.signWithSmsCode(jwt.getSubject(), ApplicationIds.parse(id), body.code(), messages.resolve(acceptLanguage),
                 ClientInfo.of(request));
@@ -61,6 +65,6 @@ public class SignatureSmsResource extends SigningResource {
     @Schema(name = "SigningSmsCode")
     public record SmsCode(
             @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "{INVALID_OTP_FORMAT}")
-            @Schema(required = true, example = "123456") String code) {
+            @Schema(maxLength = 6, required = true, example = "123456") String code) {
     }
 }

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/applications/{id}/signing-challenge")
 @Tag(name = "Applications")
@@ -48,10 +49,11 @@ public class SigningChallengeResource extends SigningResource {
     }
 
     @GET
-    @Operation(summary = "What to sign", description = "A challenge embedding the SHA-256 digest of the application's "
+    @Operation(operationId = "getSigningChallenge", summary = "What to sign", description = "A challenge embedding the SHA-256 digest of the application's "
             + "canonical content and a fresh nonce; single use, it replaces any earlier open one. Due when the channel's "
             + "signing step is (web: SIGNATURE after the questionnaire; mobile: CONFIRMATION after payment).")
-    public Uni<SigningService.ChallengeView> challenge(@PathParam("id") String id) {
+    public Uni<SigningService.ChallengeView> challenge(
+            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id) {
         return signing.challenge(jwt.getSubject(), ApplicationIds.parse(id));
     }
 }

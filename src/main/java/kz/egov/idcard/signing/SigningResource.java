@@ -92,11 +92,11 @@ public abstract class SigningResource {
             @Schema(required = true, description = "DEVICE: the phone's enrolled key (Face ID / Touch ID, or Digital ID on the "
                     + "web). SMS (web only): sends a code bound to the challenge; then POST …/signature/sms {code}. EDS (web only): `cms`",
                     enumeration = {"DEVICE", "SMS", "EDS"}, example = "DEVICE") String method,
-            @Size(max = 64) @Schema(description = "With DEVICE", example = "4b1e1f7c-2d3a-4e5f-8a9b-0c1d2e3f4a5b") String deviceId,
-            @Size(max = 256) @Schema(description = "With DEVICE: base64 ECDSA signature of the challenge's UTF-8 bytes",
+            @Size(max = 64) @Schema(format = "uuid", description = "With DEVICE", example = "4b1e1f7c-2d3a-4e5f-8a9b-0c1d2e3f4a5b") String deviceId,
+            @Size(max = 256) @Schema(format = "byte", description = "With DEVICE: base64 ECDSA signature of the challenge's UTF-8 bytes",
                     example = "MEUCIQDd3Q0f0bq3cEq7YjKQ9v1xwF0y6xQ2m1qzq8d5nYbJ2AIgY3p8m7dXl9v3wQ0k2cJr6o4t9pV1s8n5m2x7z0a4b6c=")
             String signature,
-            @Size(max = 65536) @Schema(description = "With EDS: base64 CMS SignedData (PKCS#7) over the challenge's UTF-8 bytes, "
+            @Size(max = 65536) @Schema(format = "byte", description = "With EDS: base64 CMS SignedData (PKCS#7) over the challenge's UTF-8 bytes, "
                     + "attached or detached, with the signer certificate", example = "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABA==")
             String cms) {
     }

@@ -53,13 +53,13 @@ public class SigningService {
     @RegisterForReflection
     @Schema(name = "SigningChallenge")
     public record ChallengeView(
-            @Schema(description = "Sign the UTF-8 bytes of this string", example = "eGov ID card replacement\napplication: 0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10\ndigest: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\nnonce: q3Jm0Wk8cQ0v5d2xYfTz1A\nexpires: 2026-11-28T10:05:00+05:00")
+            @Schema(maxLength = 1024, description = "Sign the UTF-8 bytes of this string", example = "eGov ID card replacement\napplication: 0b3c1e6a-6b0e-4a39-9d55-1f0c2c7e9a10\ndigest: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\nnonce: q3Jm0Wk8cQ0v5d2xYfTz1A\nexpires: 2026-11-28T10:05:00+05:00")
             String challenge,
-            @Schema(description = "SHA-256 of the application's canonical content, hex",
+            @Schema(maxLength = 64, pattern = "^[0-9a-f]{64}$", description = "SHA-256 of the application's canonical content, hex",
                     example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String digest,
             @Schema(example = "2026-11-28T10:05:00+05:00") OffsetDateTime expiresAt,
             @Schema(description = "The step this signature completes", example = "CONFIRMATION") Step step,
-            @Schema(description = "How this channel can sign", example = "[\"DEVICE\"]") List<String> methods) {
+            @Schema(maxItems = 3, description = "How this channel can sign", example = "[\"DEVICE\"]") List<SigningMethod> methods) {
     }
 
     private record Signed(ApplicationView view, ErrorCode error, Integer attemptsLeft) {
@@ -71,8 +71,8 @@ public class SigningService {
     @RegisterForReflection
     @Schema(name = "SigningSmsSent", description = "A code bound to the open challenge went to the login phone")
     public record SmsSent(
-            @Schema(example = "SMS") String method,
-            @Schema(example = "+7 701 *** ** 01") String maskedPhone,
+            @Schema(enumeration = {"SMS"}, example = "SMS") String method,
+            @Schema(maxLength = 32, pattern = "^[+0-9 *]+$", example = "+7 701 *** ** 01") String maskedPhone,
             @Schema(description = "The code works until the challenge expires", example = "2026-11-28T10:05:00+05:00")
             OffsetDateTime expiresAt,
             @Schema(example = "2026-11-28T10:01:00+05:00") OffsetDateTime resendAvailableAt) {
@@ -106,11 +106,12 @@ public class SigningService {
         this.clock = clock;
     }
 
-    private List<String> methods(Step step) {
+    private List<SigningMethod> methods(Step step) {
         if (step != Step.SIGNATURE) {
-            return List.of(DEVICE);
+            return List.of(SigningMethod.DEVICE);
         }
-        return eds.offered() ? List.of("EDS", "SMS", DEVICE) : List.of("SMS", DEVICE);
+        return eds.offered() ? List.of(SigningMethod.EDS, SigningMethod.SMS, SigningMethod.DEVICE)
+                : List.of(SigningMethod.SMS, SigningMethod.DEVICE);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
@@ -48,6 +49,8 @@ public class ServiceKeys {
     private static final Logger LOG = Logger.getLogger(ServiceKeys.class);
     private static final int MIN_SECRET_BYTES = 32;
 
+    /** One generator for every sandbox secret made at start (a new one per secret seeds needlessly). */
+    private final SecureRandom random = new SecureRandom();
     private final KeyPair tokenKeys;
     private final String tokenKeyId;
     private final SecretKey otpHashKey;
@@ -89,7 +92,7 @@ public class ServiceKeys {
             biometrics.keys().forEach((id, value) -> {
                 byte[] raw = Base64.getDecoder().decode(value.trim());
                 if (raw.length != 32 || !id.matches("[A-Za-z0-9_-]{1,32}")) {
-                    missing.add("IDCARD_BIOMETRICS_KEYS_" + id.toUpperCase() + " (idcard.biometrics.keys." + id
+                    missing.add("IDCARD_BIOMETRICS_KEYS_" + id.toUpperCase(Locale.ROOT) + " (idcard.biometrics.keys." + id
                             + ") as base64 of exactly 32 bytes, id of at most 32 letters, digits, _ or -");
                 } else {
                     biometricKeys.put(id, new SecretKeySpec(raw, "AES"));
@@ -226,9 +229,9 @@ public class ServiceKeys {
         }
     }
 
-    private static byte[] randomBytes(int length) {
+    private byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
-        new SecureRandom().nextBytes(bytes);
+        random.nextBytes(bytes);
         return bytes;
     }
 

@@ -20,10 +20,10 @@ public final class AuthDtos {
     @RegisterForReflection
     @Schema(name = "OtpRequest", description = "Who is logging in: the IIN and the phone registered to it in the mobile citizens database.")
     public record OtpRequest(
-            @NotNull @ValidIin @Schema(description = "12-digit IIN with a valid check digit", example = "900101300017",
+            @NotNull @ValidIin @Schema(maxLength = 12, pattern = "^[0-9]{12}$", description = "12-digit IIN with a valid check digit", example = "900101300017",
                     required = true) String iin,
             @NotNull @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}")
-            @Schema(description = "E.164 phone number", example = "+77010000001", required = true) String phone) {
+            @Schema(maxLength = 16, pattern = Phones.E164, description = "E.164 phone number", example = "+77010000001", required = true) String phone) {
     }
 
     @RegisterForReflection
@@ -33,14 +33,14 @@ public final class AuthDtos {
             @Schema(example = "2026-11-28T10:05:00+05:00") OffsetDateTime expiresAt,
             @Schema(description = "When another code may be requested for this phone", example = "2026-11-28T10:01:00+05:00")
             OffsetDateTime resendAvailableAt,
-            @Schema(example = "+7 701 *** ** 01") String maskedPhone) {
+            @Schema(maxLength = 32, pattern = "^[+0-9 *]+$", example = "+7 701 *** ** 01") String maskedPhone) {
     }
 
     @RegisterForReflection
     @Schema(name = "OtpVerification", description = "The code from the SMS.")
     public record VerifyRequest(
             @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "{INVALID_OTP_FORMAT}")
-            @Schema(description = "Six digits", example = "123456", required = true) String code) {
+            @Schema(maxLength = 6, pattern = "^[0-9]{6}$", description = "Six digits", example = "123456", required = true) String code) {
     }
 
     @RegisterForReflection
@@ -54,11 +54,11 @@ public final class AuthDtos {
     @RegisterForReflection
     @Schema(name = "Tokens", description = "An ES256 access token for `Authorization: Bearer` and a single-use refresh token.")
     public record TokenResponse(
-            @Schema(example = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjFhMmIzYzRkIiwidHlwIjoiSldUIn0.eyJzdWIiOiI5MDAxMDEzMDAwMTcifQ.sig")
+            @Schema(maxLength = 4096, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$", example = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjFhMmIzYzRkIiwidHlwIjoiSldUIn0.eyJzdWIiOiI5MDAxMDEzMDAwMTcifQ.sig")
             String accessToken,
-            @Schema(example = "pS1v2lq8m3Zk4yQ0oW9eR7tU6iB5nX1aC2dF3gH4jK0") String refreshToken,
-            @Schema(example = "Bearer") String tokenType,
-            @Schema(description = "Seconds the access token lives", example = "900") long expiresIn,
-            @Schema(description = "Seconds the refresh token lives unless used", example = "2592000") long refreshExpiresIn) {
+            @Schema(maxLength = 128, pattern = "^[A-Za-z0-9_-]+$", example = "pS1v2lq8m3Zk4yQ0oW9eR7tU6iB5nX1aC2dF3gH4jK0") String refreshToken,
+            @Schema(enumeration = {"Bearer"}, example = "Bearer") String tokenType,
+            @Schema(minimum = "1", maximum = "86400", format = "int64", description = "Seconds the access token lives", example = "900") long expiresIn,
+            @Schema(minimum = "1", maximum = "31536000", format = "int64", description = "Seconds the refresh token lives unless used", example = "2592000") long refreshExpiresIn) {
     }
 }

@@ -40,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/auth")
 @Tag(name = "Digital ID login")
@@ -63,14 +65,16 @@ public class AuthResource {
     @POST
     @Path("/otp")
     @PermitAll
-    @Operation(summary = "Send a login code",
+    @SecurityRequirementsSet
+    @Operation(operationId = "requestLoginCode", summary = "Send a login code",
             description = "Checks the IIN's check digit and that the phone is registered to the IIN in the mobile citizens "
                     + "database, then sends a 6-digit code by SMS. A pair that does not match sends nothing (422). "
                     + "Another code for the same phone only after the cooldown (429 with Retry-After); hourly limits per phone and per IIN.")
     @APIResponse(responseCode = "201", description = "Code sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OtpChallengeResponse.class)))
     @APIResponse(responseCode = "429", description = "Cooldown or hourly limit: OTP_RESEND_COOLDOWN, OTP_RATE_LIMITED",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "86400")),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<RestResponse<OtpChallengeResponse>> requestCode(@Valid @NotNull OtpRequest body,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context HttpServerRequest request) {
@@ -83,12 +87,16 @@ public class AuthResource {
     @POST
     @Path("/otp/{challengeId}/verify")
     @PermitAll
-    @Operation(summary = "Verify the login code",
+    @SecurityRequirementsSet
+    @Operation(operationId = "verifyLoginCode", summary = "Verify the login code",
             description = "A wrong code answers OTP_INVALID with `attemptsLeft`; the third wrong code kills the challenge (OTP_LOCKED). "
                     + "The right code returns an access token (15 min) and a refresh token.")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    public Uni<TokenResponse> verify(@PathParam("challengeId") String challengeId, @Valid @NotNull VerifyRequest body,
+    public Uni<TokenResponse> verify(
+            @PathParam("challengeId") @Parameter(description = "From POST /auth/otp", schema = @Schema(implementation = UUID.class)) String challengeId,
+            @Valid @NotNull VerifyRequest body,
+            
             @Context HttpServerRequest request) {
         return login.verify(parseChallengeId(challengeId), body.code(), ClientInfo.of(request)).map(AuthResource::toResponse);
     }
@@ -96,10 +104,12 @@ public class AuthResource {
     @POST
     @Path("/token/refresh")
     @PermitAll
-    @Operation(summary = "Rotate the token pair",
+    @SecurityRequirementsSet
+    @Operation(operationId = "refreshTokens", summary = "Rotate the token pair",
             description = "Spends the refresh token and returns a new pair. A refresh token used twice revokes its whole login session.")
     @APIResponse(responseCode = "200", description = "New pair",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REUSED (a reuse revokes the whole session)")
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest body, @Context HttpServerRequest request) {
         return sessions.refresh(body.refreshToken(), ClientInfo.of(request)).map(AuthResource::toResponse);
     }
@@ -109,7 +119,7 @@ public class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Log out", description = "Revokes the refresh tokens of this login session.")
+    @Operation(operationId = "logout", summary = "Log out", description = "Revokes the refresh tokens of this login session.")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Uni<RestResponse<Void>> logout(@Context HttpServerRequest request) {
         String session = jwt.getClaim(TokenIssuer.SESSION_CLAIM);

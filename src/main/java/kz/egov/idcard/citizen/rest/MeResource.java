@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static kz.egov.idcard.common.Texts.FREE_TEXT;
 
 @Path("/me")
 @Tag(name = "Citizen")
@@ -36,7 +37,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "Who is logged in", description = "Name, masked phone and the current ID card from the document registry.")
+    @Operation(operationId = "getMe", summary = "Who is logged in", description = "Name, masked phone and the current ID card from the document registry.")
     public Uni<Me> me() {
         String iin = jwt.getSubject();
         String phone = jwt.getClaim(TokenIssuer.PHONE_CLAIM);
@@ -49,12 +50,12 @@ public class MeResource {
     @RegisterForReflection
     @Schema(name = "Me")
     public record Me(
-            @Schema(example = "900101300017") String iin,
-            @Schema(example = "Абенов") String lastName,
-            @Schema(example = "Нурлан") String firstName,
-            @Schema(example = "Серикович") String middleName,
+            @Schema(maxLength = 12, pattern = "^[0-9]{12}$", example = "900101300017") String iin,
+            @Schema(maxLength = 100, pattern = "\\S", example = "Абенов") String lastName,
+            @Schema(maxLength = 100, pattern = "\\S", example = "Нурлан") String firstName,
+            @Schema(maxLength = 100, pattern = FREE_TEXT, example = "Серикович") String middleName,
             @Schema(example = "1990-01-01") LocalDate birthDate,
-            @Schema(example = "+7 701 *** ** 01") String maskedPhone,
+            @Schema(maxLength = 32, pattern = "^[+0-9 *]+$", example = "+7 701 *** ** 01") String maskedPhone,
             IdCard idCard) {
     }
 }

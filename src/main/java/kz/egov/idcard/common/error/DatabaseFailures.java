@@ -2,6 +2,7 @@ package kz.egov.idcard.common.error;
 
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /** Tells a database that is gone (answer 503, retry later) from a bug (answer 500). */
@@ -32,7 +33,7 @@ public final class DatabaseFailures {
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
             }
-            String message = String.valueOf(t.getMessage()).toLowerCase();
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("connection refused") || message.contains("connection is closed")
                     || message.contains("connection reset") || message.contains("pool closed")) {
                 return true;

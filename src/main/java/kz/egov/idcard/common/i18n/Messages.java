@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
@@ -25,12 +26,18 @@ public class Messages {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(RUSSIAN, KAZAKH, ENGLISH);
 
+    /** The Accept-Language the API reads: longer or other values are ignored (Russian), as documented. */
+    public static final int ACCEPT_LANGUAGE_MAX_LENGTH = 256;
+    public static final String ACCEPT_LANGUAGE_PATTERN = "^[A-Za-z0-9*,;=. -]*$";
+    private static final java.util.regex.Pattern ACCEPT_LANGUAGE = java.util.regex.Pattern.compile(ACCEPT_LANGUAGE_PATTERN);
+
     private final Map<String, Properties> bundles = Map.of(
             "ru", load("ru"), "kk", load("kk"), "en", load("en"));
 
     /** The best supported language for an Accept-Language header; Russian when none fits. */
     public Locale resolve(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > ACCEPT_LANGUAGE_MAX_LENGTH
+                || !ACCEPT_LANGUAGE.matcher(acceptLanguage).matches()) {
             return RUSSIAN;
         }
         try {
@@ -56,12 +63,13 @@ public class Messages {
 
     private static Properties load(String language) {
         String path = "i18n/messages_" + language + ".properties";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing message bundle " + path);
-            }
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing message bundle " + path);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(reader);
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,7 +67,8 @@ public class IdempotencyService {
                         .getResultList())
                 .chain(found -> {
                     if (!found.isEmpty()) {
-                        if (!requestHash.equals(((String) found.get(0)[0]).trim())) {
+                        if (!MessageDigest.isEqual(requestHash.getBytes(StandardCharsets.US_ASCII),
+                                ((String) found.get(0)[0]).trim().getBytes(StandardCharsets.US_ASCII))) {
                             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                         }
                         return Uni.createFrom().item(new Answer<>(read((String) found.get(0)[1], type), true));

@@ -2,16 +2,24 @@ package kz.egov.idcard.common.openapi;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
         info = @Info(title = "ID card replacement API", version = "1.0.0",
                 description = "Replace an expiring Kazakhstan ID card from eGov Mobile. Errors are RFC 9457 problems "
                         + "(application/problem+json) with a stable `code`; `title` and `detail` follow Accept-Language "
-                        + "(kk, ru, en; default ru). In the sandbox profile, start with GET /api/v1/sandbox/personas."),
+                        + "(kk, ru, en; default ru). In the sandbox profile, start with GET /api/v1/sandbox/personas.",
+                contact = @Contact(name = "eGov ID card replacement service")),
+        // Relative: the document is served by the service it describes, so "try it out" calls that very service.
+        servers = @Server(url = "/", description = "This service, wherever it runs: local, sandbox or production",
+                extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         tags = {
                 @Tag(name = "Digital ID login", description = "IIN + phone checked in the mobile citizens database, SMS code, tokens"),
                 @Tag(name = "Citizen", description = "The logged-in citizen"),
@@ -19,6 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Sandbox", description = "Only in the sandbox profile")
         })
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "The `accessToken` from POST /api/v1/auth/otp/{challengeId}/verify")
+        description = "The `accessToken` from POST /api/v1/auth/otp/{challengeId}/verify (a citizen), or an operator's token "
+                + "from the operators' identity provider. Signed JWS checked as RFC8725 advises: only ES256 (ours) and RS256 "
+                + "(the operators' provider) are accepted, never `none`; the key is picked by `kid` per trusted issuer; "
+                + "issuer, audience and expiry (15 minutes for ours) are required.")
+@SecurityScheme(securitySchemeName = "paymentGatewaySignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Payment-Signature",
+        description = "The payment gateway's notices only: hex HMAC-SHA256 of `<X-Payment-Timestamp>.<raw body>` under the "
+                + "secret shared with the gateway; a stale timestamp is refused like a wrong signature.")
 public class IdCardApi extends Application {
 }
