@@ -142,7 +142,7 @@ class ApplicationApiTest extends ApiTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "retry-1")
                 .body(Map.of("channel", "WEB")).post("/api/v1/applications").then().statusCode(422)
                 .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "bad key with spaces")
+        invalid().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "bad key with spaces")
                 .body(Map.of("channel", "WEB")).post("/api/v1/applications").then().statusCode(400)
                 .body("code", equalTo("IDEMPOTENCY_KEY_INVALID"));
     }
@@ -193,7 +193,7 @@ class ApplicationApiTest extends ApiTest {
         given().auth().oauth2(stranger).get("/api/v1/applications").then().body("", hasSize(0));
         given().auth().oauth2(owner).get("/api/v1/applications/{id}", id).then().statusCode(200).body("status", equalTo("DRAFT"));
         invalid().get("/api/v1/applications/{id}", id).then().statusCode(401);
-        given().auth().oauth2(owner).get("/api/v1/applications/{id}", "not-a-uuid").then().statusCode(404);
+        invalid().auth().oauth2(owner).get("/api/v1/applications/{id}", "not-a-uuid").then().statusCode(404);
     }
 
     // --- steps -----------------------------------------------------------------------------------

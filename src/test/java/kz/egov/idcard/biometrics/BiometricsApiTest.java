@@ -128,7 +128,8 @@ class BiometricsApiTest extends ApiTest {
 
     @Test
     void badPicturesAreNamedAndUseNoAttempt() throws IOException {
-        attempt("%%% not base64 %%%").then().statusCode(400).body("errors[0].field", equalTo("selfie"))
+        invalid().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("selfie", "%%% not base64 %%%"))
+                .post("/api/v1/applications/{id}/biometrics", applicationId).then().statusCode(400).body("errors[0].field", equalTo("selfie"))
                 .body("errors[0].code", equalTo("INVALID_BASE64"));
         attempt(Base64.getEncoder().encodeToString("hello, I am text".getBytes())).then().statusCode(400)
                 .body("errors[0].code", equalTo("NOT_AN_IMAGE"));

@@ -71,18 +71,18 @@ class ErrorHandlingTest extends ApiTest {
     @Test
     void problemsSpeakKazakhRussianAndEnglishAndRussianByDefault() {
         Map<String, String> body = Map.of("iin", "1", "phone", "+77010000001");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).body(body).post("/api/v1/auth/otp").then()
                 .header("Content-Language", "ru").body("title", equalTo("Неверный запрос"))
                 .body("errors[0].message", containsString("ИИН"));
-        given().contentType(ContentType.JSON).header("Accept-Language", "kk-KZ,kk;q=0.9").body(body).post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).header("Accept-Language", "kk-KZ,kk;q=0.9").body(body).post("/api/v1/auth/otp").then()
                 .header("Content-Language", "kk").body("title", equalTo("Сұрау қате"))
                 .body("errors[0].message", containsString("ЖСН"));
-        given().contentType(ContentType.JSON).header("Accept-Language", "en-US").body(body).post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).header("Accept-Language", "en-US").body(body).post("/api/v1/auth/otp").then()
                 .header("Content-Language", "en").body("title", equalTo("Invalid request"))
                 .body("errors[0].message", containsString("IIN"));
-        given().contentType(ContentType.JSON).header("Accept-Language", "de, fr;q=0.5").body(body).post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).header("Accept-Language", "de, fr;q=0.5").body(body).post("/api/v1/auth/otp").then()
                 .header("Content-Language", "ru");
-        given().contentType(ContentType.JSON).header("Accept-Language", ";;;=garbage").body(body).post("/api/v1/auth/otp").then()
+        invalid().contentType(ContentType.JSON).header("Accept-Language", ";;;=garbage").body(body).post("/api/v1/auth/otp").then()
                 .statusCode(400).header("Content-Language", "ru");
     }
 

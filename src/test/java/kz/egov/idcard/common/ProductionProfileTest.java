@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ProductionProfileTest.Production.class)
 @QuarkusTestResource(RegistryStubs.class)
-class ProductionProfileTest {
+public class ProductionProfileTest {
 
     public static class Production implements QuarkusTestProfile {
         @Override
@@ -75,20 +75,6 @@ class ProductionProfileTest {
     @BeforeEach
     void reset() {
         RegistryStubs.server.resetAll();
-    }
-
-    @Test
-    void sandboxEndpointsDoNotExist() {
-        given().get("/api/v1/sandbox/personas").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        given().contentType(ContentType.JSON).body(Map.of("phone", "+77011234567")).post("/api/v1/sandbox/citizens")
-                .then().statusCode(404);
-    }
-
-    @Test
-    void theServedContractHasNoSandboxEntries() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body(not(containsString("/api/v1/sandbox")))
-                .body(containsString("/api/v1/auth/otp"));
     }
 
     @Test

@@ -74,7 +74,7 @@ class FeeQuoteApiTest extends ApiTest {
                 .statusCode(400).body("errors.field", equalTo(List.of("tier", "date")))
                 .body("errors.code", equalTo(List.of("UNKNOWN_TIER", "INVALID_DATE")));
         invalid().get("/api/v1/fees/quote").then().statusCode(400).body("errors[0].code", equalTo("REQUIRED"));
-        given().queryParam("tier", "URGENT").queryParam("date", "20260320").get("/api/v1/fees/quote").then().statusCode(400);
+        invalid().queryParam("tier", "URGENT").queryParam("date", "20260320").get("/api/v1/fees/quote").then().statusCode(400);
     }
 
     @Test

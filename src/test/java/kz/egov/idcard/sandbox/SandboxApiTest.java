@@ -124,7 +124,7 @@ class SandboxApiTest extends ApiTest {
     void anUnknownCitizenHasNoPhoto() {
         given().get("/api/v1/sandbox/citizens/{iin}/reference-photo", "010916500341").then().statusCode(404)
                 .body("code", equalTo("CITIZEN_NOT_FOUND"));
-        given().get("/api/v1/sandbox/citizens/{iin}/reference-photo", "abc").then().statusCode(404);
+        invalid().get("/api/v1/sandbox/citizens/{iin}/reference-photo", "abc").then().statusCode(404);
     }
 
     private static Map<String, Object> citizen(String phone) {

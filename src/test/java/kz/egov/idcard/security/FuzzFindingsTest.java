@@ -26,7 +26,7 @@ class FuzzFindingsTest extends ApiTest {
 
     @Test
     void aNulCharacterInAParameterIsRefusedNotAServerError() {
-        given().queryParam("region", "\u0000").get("/api/v1/registration-points").then().statusCode(400)
+        invalid().queryParam("region", "\u0000").get("/api/v1/registration-points").then().statusCode(400)
                 .contentType("application/problem+json").body("code", equalTo("VALUE_NOT_ACCEPTED"));
     }
 
@@ -56,8 +56,16 @@ class FuzzFindingsTest extends ApiTest {
     }
 
     @Test
+    void anAcceptLanguageTheJdkCannotParseFallsBackToRussian() {
+        for (String odd : new String[] {",", ";", ",;", ";q=1", ", ,", "*;q=", "-"}) {
+            invalid().header("Accept-Language", odd).get("/api/v1/regions").then().statusCode(200);
+            invalid().header("Accept-Language", odd).get("/api/v1/nope").then().statusCode(404).body("title", equalTo("Не найдено"));
+        }
+    }
+
+    @Test
     void hugeAndOddQueryStringsAreProblems() {
-        given().queryParam("date", "+1000000-01-01").queryParam("tier", "STANDARD").get("/api/v1/fees/quote").then()
+        invalid().queryParam("date", "+1000000-01-01").queryParam("tier", "STANDARD").get("/api/v1/fees/quote").then()
                 .statusCode(400).contentType("application/problem+json");
         Map<String, Object> noCitizen = Map.of("iin", "1' OR '1'='1", "phone", "+7701");
         invalid().contentType(ContentType.JSON).body(noCitizen).post("/api/v1/auth/otp").then().statusCode(400)

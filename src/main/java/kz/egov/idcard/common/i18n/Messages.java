@@ -43,7 +43,8 @@ public class Messages {
         try {
             Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
             return match == null ? RUSSIAN : match;
-        } catch (IllegalArgumentException malformed) {
+        } catch (RuntimeException malformed) {
+            // The JDK's parser throws more than IllegalArgumentException on odd input (e.g. ",;").
             return RUSSIAN;
         }
     }

@@ -1,4 +1,4 @@
-package kz.egov.idcard.auth;
+package kz.egov.idcard.security.owasp;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,14 +15,21 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
+import kz.egov.idcard.auth.JwtConfig;
 import kz.egov.idcard.auth.keys.ServiceKeys;
 import kz.egov.idcard.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every way of presenting a token we did not issue, or no longer honour, is a 401 problem. */
+/**
+ * OWASP API2:2023, broken authentication. Every way of presenting a token we did not issue, or no
+ * longer honour, is a 401 problem: alg none, HS256 keyed with our public key, expired, another
+ * issuer or audience, tampered, another key; a refresh token is not an access token. (Codes: three
+ * attempts even in parallel, ExactlyOnceTest; limits per phone and IIN, LoginApiTest; a forged
+ * operator role, OperatorApiTest and Api05.)
+ */
 @QuarkusTest
-class TokenSecurityTest extends ApiTest {
+class Api02BrokenAuthenticationTest extends ApiTest {
 
     @Inject
     ServiceKeys keys;
@@ -134,4 +141,17 @@ class TokenSecurityTest extends ApiTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
+
+    @Test
+    void aRefreshTokenIsNotAnAccessToken() {
+        Map<String, Object> citizen = newCitizen();
+        Map<String, Object> tokens = login((String) citizen.get("iin"), (String) citizen.get("phone"));
+        assertUnauthorized((String) tokens.get("refreshToken"));
+    }
+
+    @Test
+    void anOperatorRoleClaimedUnderTheCitizenIssuerIsNotHonoured() {
+        String forged = signed(claims().groups(java.util.Set.of("citizen", "operator")).claim("point_id", "AST-01"));
+        given().auth().oauth2(forged).get("/api/v1/operator/applications").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
 }
