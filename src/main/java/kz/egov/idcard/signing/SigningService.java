@@ -171,7 +171,15 @@ public class SigningService {
                     return new SmsSent("SMS", Phones.mask(phone), Times.local(challenge.expiresAt),
                             Times.local(now.plus(otp.resendCooldown())));
                 }))
-                .call(sent -> sms.send(phone, messages.get(locale, "sms.signature", code, otp.ttl().toMinutes())));
+                .call(sent -> sms.send(phone, messages.get(locale, "sms.signature", code, otp.ttl().toMinutes()))
+                        // A code that never went out binds nothing and starts no cooldown (as at login).
+                        .onFailure().call(() -> Panache.withTransaction(() -> openChallenge(applicationId, Step.SIGNATURE)
+                                .invoke(challenge -> {
+                                    if (challenge != null) {
+                                        challenge.smsCodeHash = null;
+                                        challenge.smsSentAt = null;
+                                    }
+                                }))));
     }
 
     /** Web SMS signing, second half: the code from the SMS signs the challenge it was bound to. */

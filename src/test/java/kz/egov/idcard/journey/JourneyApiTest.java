@@ -361,6 +361,24 @@ class JourneyApiTest extends ApiTest {
     }
 
     @Test
+    void aSigningCodeTheGatewayDidNotTakeStartsNoCooldownAndSignsNothing() {
+        String id = draftUpToQuestionnaire("WEB", "STANDARD");
+        challenge(id).then().statusCode(200);
+        QuarkusMock.installMockForType(new SmsGateway() {
+            @Override
+            public Uni<Void> send(String phone, String text) {
+                return Uni.createFrom().failure(new kz.egov.idcard.common.error.ApiException(
+                        kz.egov.idcard.common.error.ErrorCode.SMS_UNAVAILABLE).retryAfter(30));
+            }
+        }, SmsGateway.class);
+        smsSign(id).then().statusCode(503).body("code", equalTo("SMS_UNAVAILABLE"));
+        assertThat(db.rows("select sms_code_hash, sms_sent_at from signing_challenge where application_id = ?::uuid and used_at is null",
+                id)).allSatisfy(row -> assertThat(row).containsEntry("sms_code_hash", null).containsEntry("sms_sent_at", null));
+        QuarkusMock.installMockForType(sandboxSms, SmsGateway.class);
+        smsSign(id).then().statusCode(202);
+    }
+
+    @Test
     void anSmsThatFailsIsRetriedWithBackOffUntilItGoesOut() throws Throwable {
         AtomicInteger calls = new AtomicInteger();
         QuarkusMock.installMockForType(new SmsGateway() {
