@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The production clients against a local stub of each government system. */
 @QuarkusTest
 @QuarkusTestResource(RegistryStubs.class)
-class HttpAdaptersTest {
+public class HttpAdaptersTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -131,7 +131,8 @@ class HttpAdaptersTest {
         RegistryStubs.server.verify(1, postRequestedFor(urlEqualTo("/v1/messages")));
     }
 
-    private static void assertUnavailable(Runnable call, ErrorCode code) {
+    /** The call fails as an outage of {@code code}, with a Retry-After, never as an answer. */
+    public static void assertUnavailable(Runnable call, ErrorCode code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.retryAfterSeconds()).isPositive();

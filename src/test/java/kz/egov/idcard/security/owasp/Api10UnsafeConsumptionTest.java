@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static kz.egov.idcard.citizen.HttpAdaptersTest.assertUnavailable;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +14,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import kz.egov.idcard.citizen.http.HttpIdDocumentRegistry;
-import kz.egov.idcard.citizen.http.HttpMobileCitizensRegistry;
-import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.payment.HttpPaymentGateway;
 import kz.egov.idcard.payment.PaymentGateway;
@@ -26,17 +24,15 @@ import org.junit.jupiter.api.Test;
 /**
  * OWASP API10:2023, unsafe consumption of APIs. What the government systems and vendors answer is
  * checked before it is used; an answer that is not what the contract says is treated as an
- * outage (503 with Retry-After), never as a yes. The face matcher's and the OCSP responder's
- * answers are checked the same way (HttpFaceMatcherTest, OcspTest, EdsRevocationTest).
+ * outage (503 with Retry-After), never as a yes. The mobile citizens database's verdict, the face
+ * matcher's and the OCSP responder's answers are checked the same way (HttpAdaptersTest,
+ * HttpFaceMatcherTest, OcspTest, EdsRevocationTest).
  */
 @QuarkusTest
 @QuarkusTestResource(RegistryStubs.class)
 class Api10UnsafeConsumptionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    HttpMobileCitizensRegistry mobileCitizens;
 
     @Inject
     HttpIdDocumentRegistry documents;
@@ -47,13 +43,6 @@ class Api10UnsafeConsumptionTest {
     @BeforeEach
     void reset() {
         RegistryStubs.server.resetAll();
-    }
-
-    @Test
-    void aRegistryVerdictThatIsNotABooleanIsNotAYes() {
-        RegistryStubs.server.stubFor(post(urlEqualTo("/v1/subscribers/verify")).willReturn(okJson("{\"registered\": \"yes\"}")));
-        assertUnavailable(() -> mobileCitizens.isRegistered("900101300017", "+77011234567").await().atMost(WAIT),
-                ErrorCode.REGISTRY_UNAVAILABLE);
     }
 
     @Test
@@ -78,12 +67,5 @@ class Api10UnsafeConsumptionTest {
         RegistryStubs.server.resetAll();
         RegistryStubs.server.stubFor(post(urlEqualTo("/v1/invoices")).willReturn(okJson("{\"payUrl\": \"https://pay.example/1\"}")));
         assertThat(payments.register(invoice).await().atMost(WAIT)).isEqualTo("https://pay.example/1");
-    }
-
-    private static void assertUnavailable(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.code()).isEqualTo(code);
-            assertThat(e.retryAfterSeconds()).isPositive();
-        });
     }
 }
