@@ -171,7 +171,8 @@ class DatabaseOutageIT {
         List<Probe> probesDuring;
         List<Probe> probesAfter;
         synchronized (probes) {
-            probesDuring = probes.stream().filter(p -> p.startedAt() >= cutAt + FAIL_FAST_MILLIS && p.startedAt() < restoredAt).toList();
+            probesDuring = probes.stream()
+                    .filter(p -> p.startedAt() >= cutAt + FAIL_FAST_MILLIS && p.startedAt() + p.millis() < restoredAt).toList();
             probesAfter = probes.stream().filter(p -> p.startedAt() > restoredAt).toList();
         }
         long readinessMax = probesDuring.stream().mapToLong(Probe::millis).max().orElse(0);
