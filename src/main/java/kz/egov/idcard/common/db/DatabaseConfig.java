@@ -21,11 +21,11 @@ public interface DatabaseConfig {
     Duration connectTimeout();
 
     /**
-     * A connection on which nothing is sent or received for this long is closed, and the statement
-     * waiting on it fails (503): the only defence against a network or a server that swallows
-     * packets, which no TCP timeout notices. It bounds every single statement, lock waits included,
-     * so keep it above the slowest statement the service runs; idle pooled connections are handed
-     * back before it (quarkus.datasource.reactive.idle-timeout is shorter).
+     * A connection that owes an answer and on which nothing moves for this long is closed, and the
+     * statement waiting on it fails (503): the only defence against a network or a server that
+     * swallows packets, which no TCP timeout notices in time. It bounds every single statement,
+     * lock waits included, so keep it above the slowest statement the service runs. Idle pooled
+     * connections are not affected.
      */
     @WithDefault("PT1.5S")
     Duration silenceTimeout();

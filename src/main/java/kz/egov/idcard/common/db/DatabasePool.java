@@ -14,9 +14,8 @@ import org.jboss.logging.Logger;
  * The reactive PostgreSQL pool with the timeouts Quarkus has no property for, so that a request
  * facing a database that is gone fails within about a second (503 DATABASE_UNAVAILABLE) instead
  * of queueing: the wait for a pooled connection, opening one included, the TCP connect, and the
- * silence after which a connection is taken for dead (a black-holed network answers nothing, not
- * even a reset; see {@link SilentConnections}). Idle connections are looked at often, so that the
- * pool hands them back politely before their silence would cut them.
+ * silence after which a connection that owes an answer is taken for dead (a black-holed network
+ * answers nothing, not even a reset; see {@link SilentConnections}).
  */
 @Singleton
 public class DatabasePool implements PgPoolCreator {
@@ -35,8 +34,7 @@ public class DatabasePool implements PgPoolCreator {
         PoolOptions pool = new PoolOptions(input.poolOptions())
                 .setConnectionTimeout((int) config.acquireTimeout().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setMaxWaitQueueSize(config.maxWaitQueue())
-                .setPoolCleanerPeriod(250);
+                .setMaxWaitQueueSize(config.maxWaitQueue());
         List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
                 .map(options -> new PgConnectOptions(options)
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
