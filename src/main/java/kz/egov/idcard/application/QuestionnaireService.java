@@ -71,6 +71,10 @@ public class QuestionnaireService {
     public Uni<ApplicationView> save(String iin, UUID id, Answers answers) {
         return applications.owned(iin, id).chain(application -> {
             boolean editing = application.status == ApplicationStatus.DRAFT && application.hasCompleted(Step.QUESTIONNAIRE);
+            if (editing && unchanged(application, answers)) {
+                // The same answers again (a retry whose first answer was lost): nothing changes, nothing is undone.
+                return applications.view(application);
+            }
             if (editing && application.hasCompleted(Step.PAYMENT)) {
                 throw new ApiException(ErrorCode.QUESTIONNAIRE_LOCKED);
             }
@@ -107,6 +111,15 @@ public class QuestionnaireService {
                         .chain(applications::view);
             });
         });
+    }
+
+    private static boolean unchanged(Application application, Answers answers) {
+        return application.personalDataConfirmed == answers.personalDataConfirmed()
+                && java.util.Objects.equals(application.contactPhone, answers.contactPhone())
+                && java.util.Objects.equals(application.email, blankToNull(answers.email()))
+                && java.util.Objects.equals(application.address, blankToNull(answers.address()))
+                && java.util.Objects.equals(application.pickupPointId, answers.pickupPointId())
+                && application.tier == answers.tier();
     }
 
     private static String blankToNull(String value) {

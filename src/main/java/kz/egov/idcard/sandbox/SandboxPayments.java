@@ -43,13 +43,14 @@ public class SandboxPayments {
         this.clock = clock;
     }
 
-    public Uni<Delivered> pay(UUID invoiceId, BigDecimal amount) {
+    /** Pays as a bank would; the same idempotency key makes the same payment id, as a bank's retry of one payment. */
+    public Uni<Delivered> pay(UUID invoiceId, BigDecimal amount, String idempotencyKey) {
         return invoice(invoiceId).chain(invoice -> {
             if (invoice == null) {
                 throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
             }
             Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("paymentId", "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(Locale.ROOT));
+            notice.put("paymentId", paymentId(invoiceId, idempotencyKey));
             notice.put("invoiceNumber", invoice.number);
             notice.put("amount", amount != null ? amount : invoice.amount);
             notice.put("currency", invoice.currency);
@@ -65,6 +66,19 @@ public class SandboxPayments {
             return notices.receive(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), timestamp, signature).map(result -> new Delivered(result.outcome(),
                     result.error() == null ? 200 : result.error().status(), body, timestamp, signature));
         });
+    }
+
+    private static String paymentId(UUID invoiceId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return "SBX-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((invoiceId + ":" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "SBX-" + java.util.HexFormat.of().withUpperCase().formatHex(digest).substring(0, 13);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @WithSession

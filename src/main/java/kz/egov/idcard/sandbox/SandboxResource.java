@@ -131,17 +131,24 @@ public class SandboxResource {
     @POST
     @Path("/payments/{invoiceId}/pay")
     @Operation(operationId = "paySandboxInvoice", summary = "Pay an invoice as a bank would", description = "Makes the gateway's signed notice for the invoice "
-            + "amount, or for `amount` when given (to try a wrong amount), and delivers it to the notice endpoint's handler.")
+            + "amount, or for `amount` when given (to try a wrong amount), and delivers it to the notice endpoint's handler. "
+            + "A retry with the same Idempotency-Key is the bank's retry of the same payment (the same `paymentId`): it "
+            + "takes effect once, and the retry's outcome is DUPLICATE.")
     public Uni<SandboxPayments.Delivered> pay(
-            @PathParam("invoiceId") @Parameter(description = "The invoice's id", schema = @Schema(implementation = UUID.class)) String invoiceId,
-            @Valid PayRequest body) {
+            @PathParam("invoiceId") @Parameter(description = "The invoice's id", schema = @Schema(implementation = UUID.class)) String invoiceId, @Valid PayRequest body,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Any unique string up to 128 "
+                    + "characters [A-Za-z0-9._:-]; the same key is the same payment", example = "pay-1",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 128,
+                            pattern = "^[A-Za-z0-9._:-]{1,128}$"))
+            @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
+        kz.egov.idcard.common.idempotency.IdempotencyService.requireValid(idempotencyKey);
         UUID id;
         try {
             id = UUID.fromString(invoiceId);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.INVOICE_NOT_FOUND));
         }
-        return payments.pay(id, body == null ? null : body.amount());
+        return payments.pay(id, body == null ? null : body.amount(), idempotencyKey);
     }
 
     @POST

@@ -250,6 +250,23 @@ class ApplicationApiTest extends ApiTest {
     }
 
     @Test
+    void theSameAnswersSentAgainChangeNothingAndKeepTheSignature() {
+        Map<String, Object> citizen = newCitizen();
+        String iin = (String) citizen.get("iin");
+        String token = accessToken(citizen);
+        String id = create(token, "WEB").then().extract().path("id");
+        journeys.complete(iin, id, Step.BIOMETRICS);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-01", "STANDARD"))
+                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
+        journeys.complete(iin, id, Step.SIGNATURE);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-01", "STANDARD"))
+                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200)
+                .body("completedSteps", equalTo(List.of("BIOMETRICS", "QUESTIONNAIRE", "SIGNATURE")))
+                .body("nextStep", equalTo("PAYMENT"))
+                .body("history.findAll { it.step == 'QUESTIONNAIRE' }.size()", equalTo(1));
+    }
+
+    @Test
     void theQuestionnaireIsLockedOncePaid() {
         Map<String, Object> citizen = newCitizen();
         String iin = (String) citizen.get("iin");

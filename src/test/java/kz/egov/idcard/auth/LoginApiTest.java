@@ -28,6 +28,9 @@ class LoginApiTest extends ApiTest {
     @Inject
     Db db;
 
+    @Inject
+    kz.egov.idcard.sandbox.SandboxSmsGateway sandboxSms;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -108,6 +111,56 @@ class LoginApiTest extends ApiTest {
         clock.advance(Duration.ofSeconds(31));
         requestCode(iin, phone).then().statusCode(201);
         assertThat(smsCount(phone)).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameChallengeAndNoSecondSms() {
+        Map<String, Object> citizen = newCitizen();
+        Map<String, String> body = Map.of("iin", (String) citizen.get("iin"), "phone", (String) citizen.get("phone"));
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "login-retry-1").body(body)
+                .post("/api/v1/auth/otp").then().statusCode(201).header("Idempotent-Replayed", "false")
+                .extract().path("challengeId");
+        clock.advance(Duration.ofSeconds(5));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "login-retry-1").body(body)
+                .post("/api/v1/auth/otp").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("challengeId", equalTo(first));
+        assertThat(smsCount((String) citizen.get("phone"))).isEqualTo(1);
+        verify(first, lastCode((String) citizen.get("phone"))).then().statusCode(200);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyOfACodeThatNeverWentOutSendsAFreshCodeForTheSameChallenge() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new kz.egov.idcard.sms.SmsGateway() {
+            @Override
+            public io.smallrye.mutiny.Uni<Void> send(String phone, String text) {
+                return calls.incrementAndGet() == 1
+                        ? io.smallrye.mutiny.Uni.createFrom().failure(new kz.egov.idcard.common.error.ApiException(
+                                kz.egov.idcard.common.error.ErrorCode.SMS_UNAVAILABLE))
+                        : sandboxSms.send(phone, text);
+            }
+        }, kz.egov.idcard.sms.SmsGateway.class);
+        Map<String, Object> citizen = newCitizen();
+        String phone = (String) citizen.get("phone");
+        Map<String, String> body = Map.of("iin", (String) citizen.get("iin"), "phone", phone);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "login-retry-2").body(body)
+                .post("/api/v1/auth/otp").then().statusCode(503).body("code", equalTo("SMS_UNAVAILABLE"));
+        String challenge = given().contentType(ContentType.JSON).header("Idempotency-Key", "login-retry-2").body(body)
+                .post("/api/v1/auth/otp").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .extract().path("challengeId");
+        assertThat(smsCount(phone)).isEqualTo(1);
+        verify(challenge, lastCode(phone)).then().statusCode(200);
+    }
+
+    @Test
+    void aCitizenWhoseLoginAnswerWasLostCanAskForANewCodeAtOnce() {
+        Map<String, Object> citizen = newCitizen();
+        String iin = (String) citizen.get("iin");
+        String phone = (String) citizen.get("phone");
+        String challenge = requestCode(iin, phone).then().statusCode(201).extract().path("challengeId");
+        verify(challenge, lastCode(phone)).then().statusCode(200);
+        clock.advance(Duration.ofSeconds(5));
+        requestCode(iin, phone).then().statusCode(201);
     }
 
     @Test

@@ -51,6 +51,12 @@ class OtpRulesTest {
     }
 
     @Test
+    void aCodeUsedToLogInStartsNoCooldownSoALostLoginCanStartAgainAtOnce() {
+        List<OtpChallenge> used = List.of(challenge(NOW.minusSeconds(5), OtpChallenge.Status.VERIFIED));
+        rules.checkRequest(used, used, NOW);
+    }
+
+    @Test
     void refusesTheSixthRequestForAPhoneWithinAnHourUntilTheOldestAgesOut() {
         List<OtpChallenge> five = new ArrayList<>();
         for (int minutes = 50; minutes >= 10; minutes -= 10) {

@@ -349,6 +349,18 @@ class JourneyApiTest extends ApiTest {
     }
 
     @Test
+    void theSandboxBanksRetryOfOnePaymentWithItsIdempotencyKeyTakesEffectOnce() {
+        String id = draftUpToQuestionnaire("MOBILE", "EXPEDITED");
+        String invoice = given().auth().oauth2(token).post("/api/v1/applications/{id}/payment", id).then().extract().path("invoiceId");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "bank-retry").body(Map.of())
+                .post("/api/v1/sandbox/payments/{id}/pay", invoice).then().statusCode(200).body("outcome", equalTo("APPLIED"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "bank-retry").body(Map.of())
+                .post("/api/v1/sandbox/payments/{id}/pay", invoice).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
+        assertThat(db.count("select count(*) from payment_notice n join invoice i on i.number = n.invoice_number "
+                + "where i.id = ?::uuid and n.outcome in ('APPLIED', 'REFUND_REVIEW')", invoice)).isEqualTo(1);
+    }
+
+    @Test
     void moneyForAnInvoiceThatCanNoLongerBePaidIsKeptForRefundReview() {
         String id = draftUpToQuestionnaire("MOBILE", "EXPEDITED");
         String invoice = given().auth().oauth2(token).post("/api/v1/applications/{id}/payment", id).then().extract().path("invoiceId");

@@ -40,6 +40,8 @@ public class OtpChallenge extends PanacheEntityBase {
     public OffsetDateTime expiresAt;
     public OffsetDateTime resendAvailableAt;
     public OffsetDateTime verifiedAt;
+    /** When the SMS gateway took the code; null while it has not (yet). */
+    public OffsetDateTime smsSentAt;
     @Version
     public int version;
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.egov.idcard.auth.TokenIssuer;
+import kz.egov.idcard.auth.model.OtpChallenge;
 import kz.egov.idcard.auth.rest.AuthDtos.OtpChallengeResponse;
 import kz.egov.idcard.auth.rest.AuthDtos.OtpRequest;
 import kz.egov.idcard.auth.rest.AuthDtos.RefreshRequest;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +71,8 @@ public class AuthResource {
     @Operation(operationId = "requestLoginCode", summary = "Send a login code",
             description = "Checks the IIN's check digit and that the phone is registered to the IIN in the mobile citizens "
                     + "database, then sends a 6-digit code by SMS. A pair that does not match sends nothing (422). "
-                    + "Another code for the same phone only after the cooldown (429 with Retry-After); hourly limits per phone and per IIN.")
+                    + "Another code for the same phone only after the cooldown (429 with Retry-After); hourly limits per phone and per IIN. "
+                    + "A retry with the same Idempotency-Key returns the first answer (the same challenge) and sends no second SMS.")
     @APIResponse(responseCode = "201", description = "Code sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OtpChallengeResponse.class)))
     @APIResponse(responseCode = "429", description = "Cooldown or hourly limit: OTP_RESEND_COOLDOWN, OTP_RATE_LIMITED",
@@ -77,11 +80,21 @@ public class AuthResource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "86400")),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<RestResponse<OtpChallengeResponse>> requestCode(@Valid @NotNull OtpRequest body,
+            @Parameter(description = "Any unique string up to 128 characters [A-Za-z0-9._:-]; a retry with it returns the first "
+                    + "answer (the same challenge, no second SMS)", example = "2b7e9c4a-5d1f-4e8a-b3c6-9f0d1e2a3b4c",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 128,
+                            pattern = "^[A-Za-z0-9._:-]{1,128}$"))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context HttpServerRequest request) {
-        return login.requestCode(body.iin(), body.phone(), messages.resolve(language), ClientInfo.of(request))
-                .map(challenge -> RestResponse.status(RestResponse.Status.CREATED, new OtpChallengeResponse(
-                        challenge.id, Times.local(challenge.expiresAt), Times.local(challenge.resendAvailableAt),
-                        Phones.mask(challenge.phone))));
+        return login.requestCode(body.iin(), body.phone(), messages.resolve(language), ClientInfo.of(request), idempotencyKey)
+                .map(answer -> {
+                    OtpChallenge challenge = answer.body();
+                    return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, new OtpChallengeResponse(
+                                    challenge.id, Times.local(challenge.expiresAt), Times.local(challenge.resendAvailableAt),
+                                    Phones.mask(challenge.phone)))
+                            .header("Idempotent-Replayed", String.valueOf(answer.replayed())).build();
+                });
     }
 
     @POST

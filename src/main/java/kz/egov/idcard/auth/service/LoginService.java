@@ -25,6 +25,7 @@ import kz.egov.idcard.citizen.Phones;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.i18n.Messages;
+import kz.egov.idcard.common.idempotency.IdempotencyService;
 import kz.egov.idcard.common.web.ClientInfo;
 import kz.egov.idcard.sms.SmsGateway;
 
@@ -34,6 +35,8 @@ import kz.egov.idcard.sms.SmsGateway;
  */
 @ApplicationScoped
 public class LoginService {
+
+    private static final String OTP_SCOPE = "POST /auth/otp";
 
     private final OtpChallengeRepository challenges;
     private final MobileCitizensRegistry citizens;
@@ -45,10 +48,12 @@ public class LoginService {
     private final Messages messages;
     private final Clock clock;
     private final OtpRules rules;
+    private final IdempotencyService idempotency;
     private final SecureRandom random = new SecureRandom();
 
     public LoginService(OtpChallengeRepository challenges, MobileCitizensRegistry citizens, SmsGateway sms,
-            SessionService sessions, AuditLog audit, ServiceKeys keys, OtpConfig config, Messages messages, Clock clock) {
+            SessionService sessions, AuditLog audit, ServiceKeys keys, OtpConfig config, Messages messages, Clock clock,
+            IdempotencyService idempotency) {
         this.challenges = challenges;
         this.citizens = citizens;
         this.sms = sms;
@@ -59,24 +64,87 @@ public class LoginService {
         this.messages = messages;
         this.clock = clock;
         this.rules = new OtpRules(config);
+        this.idempotency = idempotency;
     }
 
-    public Uni<OtpChallenge> requestCode(String iin, String phone, Locale locale, ClientInfo client) {
+    /**
+     * Sends a login code. With an {@code Idempotency-Key}, a retry of a request whose answer was
+     * lost (a dropped connection, a crash after the commit) gets the same challenge back and no
+     * second SMS, instead of a cooldown that would leave the citizen with a code and no challenge.
+     */
+    public Uni<IdempotencyService.Answer<OtpChallenge>> requestCode(String iin, String phone, Locale locale, ClientInfo client,
+            String idempotencyKey) {
+        IdempotencyService.requireValid(idempotencyKey);
+        OtpRequestKey request = new OtpRequestKey(iin, phone);
         // A cheap look first, so a caller over the limit does not reach the registry at all.
-        return Panache.withSession(() -> checkLimits(iin, phone, now()))
-                .chain(() -> citizens.isRegistered(iin, phone))
+        return Panache.withSession(() -> replayed(request, idempotencyKey)
+                        .call(found -> found == null ? checkLimits(iin, phone, now()) : Uni.createFrom().voidItem()))
+                .chain(found -> found != null
+                        ? replay(found, locale, client)
+                        : issue(request, locale, client, idempotencyKey));
+    }
+
+    private Uni<IdempotencyService.Answer<OtpChallenge>> issue(OtpRequestKey request, Locale locale, ClientInfo client,
+            String idempotencyKey) {
+        String iin = request.iin();
+        String phone = request.phone();
+        return citizens.isRegistered(iin, phone)
                 .chain(registered -> Panache.withTransaction(() -> challenges.lockRequestsFor(iin, phone)
-                        .chain(() -> checkLimits(iin, phone, now()))
-                        .chain(() -> record(iin, phone, registered, client))))
+                        .chain(() -> replayed(request, idempotencyKey))
+                        .chain(found -> found != null
+                                ? Uni.createFrom().item(new Issued(found, null, true))
+                                : checkLimits(iin, phone, now())
+                                        .chain(() -> record(iin, phone, registered, client))
+                                        .call(issued -> idempotencyKey == null || issued.challenge().status != OtpChallenge.Status.SENT
+                                                ? Uni.createFrom().voidItem()
+                                                : idempotency.remember(iin, OTP_SCOPE, idempotencyKey, request,
+                                                        new KeptChallenge(issued.challenge().id))))))
                 .chain(issued -> {
+                    if (issued.replayed()) {
+                        return replay(issued.challenge(), locale, client);
+                    }
                     if (issued.challenge().status == OtpChallenge.Status.REFUSED) {
                         return Uni.createFrom().failure(new ApiException(ErrorCode.PHONE_NOT_REGISTERED));
                     }
-                    String text = messages.get(locale, "sms.otp", issued.code(), config.ttl().toMinutes());
-                    return sms.send(phone, text)
-                            .replaceWith(issued.challenge())
-                            .onFailure().call(failure -> markSendFailed(issued.challenge().id, client));
+                    return deliver(issued.challenge(), issued.code(), locale, client)
+                            .replaceWith(new IdempotencyService.Answer<>(issued.challenge(), false));
                 });
+    }
+
+    /**
+     * The first answer again. A challenge whose code never reached the SMS gateway (the service
+     * died in between, or the gateway failed) gets a fresh code now, so that the replayed
+     * challenge can be answered; one already sent is not sent twice.
+     */
+    private Uni<IdempotencyService.Answer<OtpChallenge>> replay(OtpChallenge challenge, Locale locale, ClientInfo client) {
+        boolean undelivered = challenge.smsSentAt == null && challenge.expiresAt.isAfter(now())
+                && (challenge.status == OtpChallenge.Status.SENT || challenge.status == OtpChallenge.Status.SEND_FAILED);
+        if (!undelivered) {
+            return Uni.createFrom().item(new IdempotencyService.Answer<>(challenge, true));
+        }
+        String code = newCode();
+        return Panache.withTransaction(() -> challenges.findForUpdate(challenge.id).invoke(locked -> {
+                    locked.status = OtpChallenge.Status.SENT;
+                    locked.codeHash = codeHash(locked.id, code);
+                }))
+                .chain(locked -> deliver(locked, code, locale, client).replaceWith(new IdempotencyService.Answer<>(locked, true)));
+    }
+
+    /** Hands the code to the SMS gateway and notes that it did; a refusal kills the challenge. */
+    private Uni<Void> deliver(OtpChallenge challenge, String code, Locale locale, ClientInfo client) {
+        String text = messages.get(locale, "sms.otp", code, config.ttl().toMinutes());
+        return sms.send(challenge.phone, text)
+                .call(() -> Panache.withTransaction(() -> challenges.update("smsSentAt = ?1 where id = ?2", now(), challenge.id)))
+                .onFailure().call(failure -> markSendFailed(challenge.id, client));
+    }
+
+    /** The challenge a first request with this key made, in the current session; null when there is none. */
+    private Uni<OtpChallenge> replayed(OtpRequestKey request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return idempotency.replay(request.iin(), OTP_SCOPE, idempotencyKey, request, KeptChallenge.class)
+                .chain(kept -> kept == null ? Uni.createFrom().nullItem() : challenges.findById(kept.challengeId()));
     }
 
     public Uni<Tokens> verify(UUID challengeId, String code, ClientInfo client) {
@@ -140,7 +208,7 @@ public class LoginService {
         challenge.resendAvailableAt = now.plus(config.resendCooldown());
         String code = null;
         if (registered) {
-            code = String.format("%06d", random.nextInt(1_000_000));
+            code = newCode();
             challenge.status = OtpChallenge.Status.SENT;
             challenge.codeHash = codeHash(challenge.id, code);
         } else {
@@ -151,7 +219,7 @@ public class LoginService {
                 .call(() -> audit.record(registered ? AuditType.OTP_SENT : AuditType.OTP_REFUSED, iin,
                         "otp:" + challenge.id, registered ? "SENT" : "PHONE_NOT_REGISTERED", client,
                         Map.of("phone", Phones.mask(phone))))
-                .replaceWith(new Issued(challenge, sentCode));
+                .replaceWith(new Issued(challenge, sentCode, false));
     }
 
     private Uni<Void> markSendFailed(UUID challengeId, ClientInfo client) {
@@ -161,6 +229,10 @@ public class LoginService {
             return audit.record(AuditType.OTP_SEND_FAILED, challenge.iin, "otp:" + challenge.id, "SMS_UNAVAILABLE",
                     client, Map.of("phone", Phones.mask(challenge.phone)));
         }));
+    }
+
+    private String newCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
     }
 
     /** Codes are kept only as HMAC(key, challenge id + code), so a database dump reveals no code. */
@@ -178,7 +250,15 @@ public class LoginService {
         return OffsetDateTime.now(clock);
     }
 
-    private record Issued(OtpChallenge challenge, String code) {
+    private record Issued(OtpChallenge challenge, String code, boolean replayed) {
+    }
+
+    /** What a code request is, for its Idempotency-Key. */
+    record OtpRequestKey(String iin, String phone) {
+    }
+
+    /** What is kept for a code request's Idempotency-Key: the challenge it made. */
+    record KeptChallenge(UUID challengeId) {
     }
 
     private record Verification(Tokens tokens, ErrorCode error, Integer attemptsLeft) {

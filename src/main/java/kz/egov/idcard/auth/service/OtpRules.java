@@ -21,14 +21,17 @@ public final class OtpRules {
 
     /**
      * Refuses a new code while the phone cools down from the last code that went out, or when the
-     * last hour already holds the allowed number of requests for the phone or the IIN.
+     * last hour already holds the allowed number of requests for the phone or the IIN. A code that
+     * was used to log in starts no cooldown: whoever used it holds the phone, and a login whose
+     * answer was lost (a dropped connection, a crash) must be able to start again at once.
      *
      * @param byPhone this phone's requests of the last hour, oldest first
      * @param byIin this IIN's requests of the last hour, oldest first
      */
     public void checkRequest(List<OtpChallenge> byPhone, List<OtpChallenge> byIin, OffsetDateTime now) {
         OffsetDateTime resendAt = byPhone.stream()
-                .filter(c -> c.status != OtpChallenge.Status.REFUSED && c.status != OtpChallenge.Status.SEND_FAILED)
+                .filter(c -> c.status != OtpChallenge.Status.REFUSED && c.status != OtpChallenge.Status.SEND_FAILED
+                        && c.status != OtpChallenge.Status.VERIFIED)
                 .map(c -> c.resendAvailableAt)
                 .max(OffsetDateTime::compareTo).orElse(null);
         if (resendAt != null && resendAt.isAfter(now)) {

@@ -1,6 +1,9 @@
 package kz.egov.idcard.common.error;
 
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -23,10 +26,20 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * The database cannot be reached, or not in time: refused or reset connections, a connection
+     * closed under a query, the pool's wait for a connection running out (its own timeout, see
+     * {@code idcard.database.acquire-timeout}) or its wait queue full.
+     */
     public static boolean isDatabaseDown(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof ConnectException || t instanceof TimeoutException) {
+            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ConnectionPoolTooBusyException
+                    || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                // The pool's connection timeout fails the waiter with a bare "Timeout".
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null
@@ -35,7 +48,8 @@ public final class DatabaseFailures {
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("connection refused") || message.contains("connection is closed")
-                    || message.contains("connection reset") || message.contains("pool closed")) {
+                    || message.contains("connection was closed") || message.contains("connection reset")
+                    || message.contains("pool closed") || message.contains("timeout waiting for connection")) {
                 return true;
             }
         }

@@ -55,33 +55,64 @@ public class IdempotencyService {
         if (!KEY.matcher(key).matches()) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.IDEMPOTENCY_KEY_INVALID));
         }
-        String requestHash = hash(request);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+        return Panache.withTransaction(() -> lock(owner, scope, key)
+                .chain(() -> replay(owner, scope, key, request, type))
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(new Answer<>(found, true))
+                        : action.get().call(body -> remember(owner, scope, key, request, body))
+                                .map(body -> new Answer<>(body, false))));
+    }
+
+    /** Refuses a key that is not 1 to 128 of [A-Za-z0-9._:-]; a null key is no key. */
+    public static void requireValid(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_INVALID);
+        }
+    }
+
+    /**
+     * Holds the key until the caller's transaction ends, so that parallel retries wait for the
+     * first one's answer instead of doing the work again.
+     */
+    public Uni<Void> lock(String owner, String scope, String key) {
+        return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
-                .setParameter(1, "idem:" + owner + ":" + scope + ":" + key).getSingleResult()
-                .chain(() -> session.createNativeQuery(
+                .setParameter(1, "idem:" + owner + ":" + scope + ":" + key).getSingleResult()).replaceWithVoid();
+    }
+
+    /**
+     * The first answer kept for the key, read in the caller's session, or null when there is none;
+     * the same key with another request is IDEMPOTENCY_KEY_REUSED.
+     */
+    public <T> Uni<T> replay(String owner, String scope, String key, Object request, Class<T> type) {
+        String requestHash = hash(request);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "SELECT request_hash, body FROM idempotency_key WHERE owner = ?1 AND scope = ?2 AND idem_key = ?3 "
                                         + "AND created_at > ?4", Object[].class)
                         .setParameter(1, owner).setParameter(2, scope).setParameter(3, key)
                         .setParameter(4, OffsetDateTime.now(clock).minus(ttl))
                         .getResultList())
-                .chain(found -> {
-                    if (!found.isEmpty()) {
-                        if (!MessageDigest.isEqual(requestHash.getBytes(StandardCharsets.US_ASCII),
-                                ((String) found.get(0)[0]).trim().getBytes(StandardCharsets.US_ASCII))) {
-                            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-                        }
-                        return Uni.createFrom().item(new Answer<>(read((String) found.get(0)[1], type), true));
+                .map(found -> {
+                    if (found.isEmpty()) {
+                        return null;
                     }
-                    return action.get().call(body -> session.createNativeQuery(
-                                    "INSERT INTO idempotency_key (owner, scope, idem_key, request_hash, status, body, created_at) "
-                                            + "VALUES (?1, ?2, ?3, ?4, 201, ?5, ?6) ON CONFLICT (owner, scope, idem_key) DO UPDATE "
-                                            + "SET request_hash = EXCLUDED.request_hash, body = EXCLUDED.body, created_at = EXCLUDED.created_at")
-                            .setParameter(1, owner).setParameter(2, scope).setParameter(3, key).setParameter(4, requestHash)
-                            .setParameter(5, write(body)).setParameter(6, OffsetDateTime.now(clock))
-                            .executeUpdate())
-                            .map(body -> new Answer<>(body, false));
-                })));
+                    if (!MessageDigest.isEqual(requestHash.getBytes(StandardCharsets.US_ASCII),
+                            ((String) found.get(0)[0]).trim().getBytes(StandardCharsets.US_ASCII))) {
+                        throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                    }
+                    return read((String) found.get(0)[1], type);
+                });
+    }
+
+    /** Keeps the answer for the key in the caller's transaction, so that it commits with what it describes. */
+    public Uni<Void> remember(String owner, String scope, String key, Object request, Object body) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO idempotency_key (owner, scope, idem_key, request_hash, status, body, created_at) "
+                                + "VALUES (?1, ?2, ?3, ?4, 201, ?5, ?6) ON CONFLICT (owner, scope, idem_key) DO UPDATE "
+                                + "SET request_hash = EXCLUDED.request_hash, body = EXCLUDED.body, created_at = EXCLUDED.created_at")
+                .setParameter(1, owner).setParameter(2, scope).setParameter(3, key).setParameter(4, hash(request))
+                .setParameter(5, write(body)).setParameter(6, OffsetDateTime.now(clock))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Keys older than their time to live are forgotten. */
