@@ -81,7 +81,7 @@ class CrashRecoveryIT {
 
     @BeforeAll
     void startService() throws Exception {
-        db.createIfMissing();
+        db.recreate();
         service = new ServiceProcess("crash", PORT, db.name(), Map.of());
         began = System.nanoTime();
         service.start();

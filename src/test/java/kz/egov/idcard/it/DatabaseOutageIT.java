@@ -73,7 +73,7 @@ class DatabaseOutageIT {
 
     @BeforeAll
     void startBehindTheProxy() throws Exception {
-        db.createIfMissing();
+        db.recreate();
         proxy = new TcpProxy(TestDatabase.host(), TestDatabase.port());
         service = new ServiceProcess("outage", PORT, db.name(),
                 Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(proxy.port())));

@@ -35,18 +35,15 @@ public final class TestDatabase {
         return name;
     }
 
-    /** Creates the database when it does not exist yet. */
-    public TestDatabase createIfMissing() throws SQLException {
-        try (Connection c = connect("postgres");
-                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (var create = c.createStatement()) {
-                        create.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
-                    }
-                }
-            }
+    /**
+     * Makes the database afresh: the test owns it, and what an earlier run (or an older schema
+     * history) left in it must not decide this run.
+     */
+    public TestDatabase recreate() throws SQLException {
+        try (Connection c = connect("postgres"); var statement = c.createStatement()) {
+            String quoted = "\"" + name.replace("\"", "") + "\"";
+            statement.execute("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + quoted);
         }
         return this;
     }
