@@ -55,6 +55,8 @@ public class LoadGen {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+    /** An open-loop run stops issuing when it is this far behind its schedule, so that it ends. */
+    static final long MAX_BEHIND_NANOS = 10_000_000_000L;
     static final Pattern OTP = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
     public static void main(String[] args) throws Exception {
@@ -221,11 +223,16 @@ public class LoadGen {
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
         AtomicLong done = new AtomicLong();
+        long unsent = 0;
         for (long i = 0; i < total; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            } else if (-wait > MAX_BEHIND_NANOS) {
+                // The server has fallen so far behind that the run would not end: the rest is counted, not sent.
+                unsent = total - i;
+                break;
             }
             inFlight.acquireUninterruptibly();
             HttpRequest request = requests.get((int) (i % requests.size()));
@@ -244,7 +251,11 @@ public class LoadGen {
         }
         inFlight.acquireUninterruptibly(2048);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        String json = "{\"scenario\":\"status-read-open\",\"rate\":" + rate + ",\"seconds\":" + seconds + ",\"elapsed_s\":"
+        if (unsent > 0) {
+            recorder.errors.addAndGet((int) unsent);
+            recorder.errorKinds.put("not sent: the server fell more than 10 s behind", new AtomicInteger((int) unsent));
+        }
+        String json = "{\"scenario\":\"status-read-open\",\"rate\":" + rate + ",\"seconds\":" + seconds + ",\"unsent\":" + unsent + ",\"elapsed_s\":"
                 + String.format(Locale.ROOT, "%.2f", elapsed) + ",\"achieved_rps\":" + String.format(Locale.ROOT, "%.1f", done.get() / elapsed)
                 + ",\"latency\":" + recorder.json() + ",\"distribution\":" + recorder.distribution() + "}";
         Files.writeString(out, json);
@@ -287,11 +298,37 @@ public class LoadGen {
     }
 
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + name + " in " + json);
         }
-        return m.group(1);
+        return unescape(m.group(1));
+    }
+
+    /** A JSON string's content as text: the escapes a JSON writer uses undone. */
+    static String unescape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> b.append(e);
+            }
+        }
+        return b.toString();
     }
 
     /** A step of a journey: the request, the status it must answer, and its time recorded under its name. */
@@ -433,6 +470,12 @@ public class LoadGen {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            } else if (-wait > MAX_BEHIND_NANOS) {
+                int unstarted = total - i;
+                whole.errors.addAndGet(unstarted);
+                failures.put("not started: the generator fell more than 10 s behind", new AtomicInteger(unstarted));
+                whole.errorKinds.put("not started: the generator fell more than 10 s behind", new AtomicInteger(unstarted));
+                break;
             }
             String[] c = citizens.get(i);
             all.add(oneJourney(steps, c[0], c[1], faceId, publicKey).handle((status, failure) -> {
@@ -451,7 +494,10 @@ public class LoadGen {
         double elapsed = (System.nanoTime() - start) / 1e9;
         String json = "{\"scenario\":\"journey\",\"instances\":" + bases.length + ",\"rate\":" + rate + ",\"seconds\":" + seconds
                 + ",\"elapsed_s\":" + String.format(Locale.ROOT, "%.2f", elapsed) + ",\"started\":" + total + ",\"completed\":" + ok.get()
-                + ",\"completed_per_s\":" + String.format(Locale.ROOT, "%.1f", ok.get() / elapsed) + ",\"errors\":" + whole.errors.get()
+                // Journeys that completed, over the window in which they were started; drain_s says how long the
+                // last ones took to finish after it (a service that falls behind shows here and in the latency).
+                + ",\"completed_per_s\":" + String.format(Locale.ROOT, "%.1f", (double) ok.get() / seconds)
+                + ",\"drain_s\":" + String.format(Locale.ROOT, "%.2f", elapsed - seconds) + ",\"errors\":" + whole.errors.get()
                 + ",\"journey\":" + whole.json() + ",\"steps\":" + steps.json() + "}";
         Files.writeString(out, json);
         System.out.println(json);

@@ -26,7 +26,9 @@ JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* 2>/dev/null | head -1)}
 OPEN_RATES=${OPEN_RATES:-"1000 2000 4000"}
 JOURNEY_RATE=${JOURNEY_RATE:-100}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-32}
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xmx160m -XX:MaxDirectMemorySize=64m -Xss512k -XX:ReservedCodeCacheSize=64m"}
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxDirectMemorySize=32m -Xss512k -XX:ReservedCodeCacheSize=48m"}
+# glibc makes an arena a thread by default; two keep the native heap of a small JVM small.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=$ROOT/target/quarkus-app/quarkus-run.jar
 export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER
 [ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
@@ -205,10 +207,11 @@ if want resources; then
   resources_run() { # NAME JAVA [options...]
     local name=$1 java=$2; shift 2
     local starts=()
-    for i in 1 2 3; do
+    local n=${STARTS:-3}
+    for i in $(seq 1 "$n"); do
       start_instance "$PORT1" "$java" "$@"
       starts+=("$STARTUP_MS")
-      if [ "$i" != 3 ]; then stop_instance "$STARTED_PID"; fi
+      if [ "$i" != "$n" ]; then stop_instance "$STARTED_PID"; fi
     done
     local pid=$STARTED_PID
     local idle_rss cpu0 cpu1
@@ -220,19 +223,22 @@ if want resources; then
     echo "{\"name\": \"$name\", \"java\": \"$("$java" -version 2>&1 | head -1 | tr -d '"')\", \"start_to_ready_ms\": [${starts[*]// /,}],
       \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(rss_peak_mb "$pid"),
       \"cpu_cores_under_load\": $(python3 -c "print(round(($cpu1-$cpu0)/$(getconf CLK_TCK)/$DURATION,2))"),
+      \"cpu_us_per_request\": $(python3 -c "import json;print(round(($cpu1-$cpu0)*1e6/$(getconf CLK_TCK)/json.load(open('$OUT/resources-$name.json'))['requests'],1))"),
       \"rps\": $(python3 -c "import json;print(json.load(open('$OUT/resources-$name.json'))['rps'])")}" \
       | tr -s ' \n' ' ' >"$OUT/resources-$name.summary.json"
     log "resources $name: $(cat "$OUT/resources-$name.summary.json")"
     stop_instance "$pid"
   }
   resources_run jdk17 "$JDK17/bin/java"
+  # The same with every token's signature checked on every request (the state before the cache).
+  STARTS=1 IDCARD_JWT_VERIFIED_CACHE_SIZE=0 resources_run jdk17-token-cache-off "$JDK17/bin/java"
   if [ -x "$JDK25/bin/java" ]; then
     resources_run jdk25 "$JDK25/bin/java"
     log "JDK 25: training run for the AOT cache (JEP 483/515)"
     rm -f "$WORK/app.aot"
     start_instance "$PORT1" "$JDK25/bin/java" -XX:AOTCacheOutput="$WORK/app.aot"
     TOKENS=$WORK/tokens-10000.txt WRK_JSON=/dev/null wrk -t2 -c16 -d10s -s "$B/status.lua" "$BASE1" >/dev/null 2>&1 || true
-    head -n 50 "$WORK/citizens-journey.csv" | tail -n 20 >"$WORK/journey-train.csv"
+    awk 'NR > 29900' "$WORK/citizens-journey.csv" >"$WORK/journey-train.csv"
     $GEN journey "$BASE1" "$WORK/journey-train.csv" 10 2 /dev/null >/dev/null 2>&1 || true
     kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null || true
     if [ -f "$WORK/app.aot" ]; then
@@ -253,7 +259,6 @@ if want scaleout; then
   LB=http://127.0.0.1:$LB_PORT
   for _ in $(seq 1 100); do curl -sf -o /dev/null "$LB/q/health/ready" && break; sleep 0.05; done
   log "scale-out: an OTP asked through :$PORT1 and verified through :$PORT2"
-  head -n 1 "$WORK/citizens-journey.csv" | tail -n 1 >/dev/null
   ONE=$(sed -n "$((JOURNEY_RATE * DURATION + 1))p" "$WORK/citizens-journey.csv")
   IIN=${ONE%%,*}; PHONE=$(echo "$ONE" | cut -d, -f2)
   CH=$(curl -sf -H 'Content-Type: application/json' -d "{\"iin\":\"$IIN\",\"phone\":\"$PHONE\"}" "http://127.0.0.1:$PORT1/api/v1/auth/otp" \
@@ -266,7 +271,7 @@ if want scaleout; then
   log "  verify through the other instance: HTTP $VERIFY"
 
   START=$((JOURNEY_RATE * DURATION + 2))
-  sed -n "${START},\$p" "$WORK/citizens-journey.csv" | head -n $((JOURNEY_RATE * DURATION)) >"$WORK/journey-2.csv"
+  awk -v from="$START" -v n=$((JOURNEY_RATE * DURATION)) 'NR >= from && NR < from + n' "$WORK/citizens-journey.csv" >"$WORK/journey-2.csv"
   log "scale-out: journeys alternating between the two instances, step by step"
   $GEN journey "http://127.0.0.1:$PORT1,http://127.0.0.1:$PORT2" "$WORK/journey-2.csv" "$JOURNEY_RATE" "$DURATION" \
     "$OUT/scaleout-journey-alternating.json" >/dev/null

@@ -19,7 +19,9 @@ SELECT md5('bench-application-' || i)::uuid,
        i % 10 <> 0, '+7701' || lpad((i % 10000000)::text, 7, '0'),
        CASE WHEN i % 10 = 0 THEN NULL ELSE 'SHY-01' END,
        CASE WHEN i % 10 = 0 THEN NULL ELSE 'URGENT' END,
-       now() - interval '2 days', now() - interval '1 day',
+       now() - interval '2 days',
+       -- Drafts touched an hour ago, so that the draft-expiry job leaves them alone during the run.
+       CASE WHEN i % 10 = 0 THEN now() - interval '1 hour' ELSE now() - interval '1 day' END,
        CASE WHEN i % 10 = 0 THEN NULL ELSE now() - interval '1 day' END,
        CASE WHEN i % 10 = 0 THEN NULL ELSE current_date + 1 END,
        'ru', 3
