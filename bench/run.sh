@@ -220,7 +220,7 @@ if want resources; then
     cpu0=$(cpu_ticks "$pid")
     wrk_status "resources-$name" "$BASE1" 64 "$DURATION" "$WORK/tokens-10000.txt"
     cpu1=$(cpu_ticks "$pid")
-    echo "{\"name\": \"$name\", \"java\": \"$("$java" -version 2>&1 | head -1 | tr -d '"')\", \"start_to_ready_ms\": [${starts[*]// /,}],
+    echo "{\"name\": \"$name\", \"java\": \"$("$java" -version 2>&1 | head -1 | tr -d '"')\", \"start_to_ready_ms\": [$(IFS=,; echo "${starts[*]}")],
       \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(rss_peak_mb "$pid"),
       \"cpu_cores_under_load\": $(python3 -c "print(round(($cpu1-$cpu0)/$(getconf CLK_TCK)/$DURATION,2))"),
       \"cpu_us_per_request\": $(python3 -c "import json;print(round(($cpu1-$cpu0)*1e6/$(getconf CLK_TCK)/json.load(open('$OUT/resources-$name.json'))['requests'],1))"),
