@@ -38,6 +38,7 @@ public class ApplicationService {
     }
 
     private final ApplicationRepository applications;
+    private final ApplicationReads reads;
     private final EligibilityService eligibility;
     private final IdempotencyService idempotency;
     private final AuditLog audit;
@@ -48,10 +49,11 @@ public class ApplicationService {
     private final Notifications notifications;
     private final Clock clock;
 
-    public ApplicationService(ApplicationRepository applications, EligibilityService eligibility,
+    public ApplicationService(ApplicationRepository applications, ApplicationReads reads, EligibilityService eligibility,
             IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, FeeService fees,
             PointsService points, Notifications notifications, Clock clock) {
         this.applications = applications;
+        this.reads = reads;
         this.eligibility = eligibility;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -119,9 +121,15 @@ public class ApplicationService {
         });
     }
 
-    @WithSession
+    /** The status read: one round trip for the application and its history (ApplicationReads). */
     public Uni<ApplicationView> get(String iin, UUID id, Locale locale) {
-        return owned(iin, id).chain(application -> view(application, locale));
+        return reads.ownedWithHistory(id, iin).chain(found -> {
+            if (found == null) {
+                throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+            }
+            return redirects.of(found.application(), locale)
+                    .map(redirect -> ApplicationView.of(found.application(), found.events(), config.draftTtl(), redirect));
+        });
     }
 
     /** Only a draft can be cancelled, by its owner; a submitted application is in the state's hands. */

@@ -78,6 +78,7 @@ class StartupRequirementsTest {
             public String audience() { return "egov-mobile"; }
             public Duration accessTokenTtl() { return Duration.ofMinutes(15); }
             public Duration refreshTokenTtl() { return Duration.ofDays(30); }
+            public int verifiedCacheSize() { return 10_000; }
             public Optional<String> privateKey() {
                 return Optional.ofNullable(privateHalf).map(p -> pem("PRIVATE KEY", p.getPrivate().getEncoded()));
             }
