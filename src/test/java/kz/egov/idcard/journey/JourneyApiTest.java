@@ -16,18 +16,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.egov.idcard.notification.Notifications;
 import kz.egov.idcard.payment.PaymentNotices;
@@ -69,10 +63,7 @@ class JourneyApiTest extends ApiTest {
         citizen = newCitizen();
         token = accessToken(citizen);
         phoneKey = p256();
-        deviceId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("publicKey", Base64.getEncoder().encodeToString(phoneKey.getPublic().getEncoded()),
-                        "platform", "IOS", "name", "iPhone 15"))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        deviceId = enrolDevice(token, phoneKey, "IOS");
     }
 
     @AfterEach
@@ -479,22 +470,4 @@ class JourneyApiTest extends ApiTest {
         }
         return request.post("/api/v1/payments/notifications");
     }
-
-    static KeyPair p256() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    static String sign(KeyPair key, String text) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withECDSA");
-            signer.initSign(key.getPrivate());
-            signer.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

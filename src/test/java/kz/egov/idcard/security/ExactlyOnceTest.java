@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,9 +136,7 @@ class ExactlyOnceTest extends ApiTest {
     @Test
     void deviceConfirmation() throws Exception {
         KeyPair phone = p256();
-        String device = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("publicKey", Base64.getEncoder().encodeToString(phone.getPublic().getEncoded()), "platform", "IOS", "name", "x"))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        String device = enrolDevice(token, phone, "IOS");
         String id = atStep("MOBILE", Step.PAYMENT);
         journeys.complete(iin, id, Step.PAYMENT);
         String challenge = given().auth().oauth2(token).get("/api/v1/applications/{id}/signing-challenge", id).then().statusCode(200)
@@ -210,18 +203,5 @@ class ExactlyOnceTest extends ApiTest {
                 .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
         given().auth().oauth2(token).get("/api/v1/applications/{id}", id).then().body("nextStep", org.hamcrest.Matchers.equalTo(step.name()));
         return id;
-    }
-
-    private static KeyPair p256() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static String sign(KeyPair key, String text) throws Exception {
-        Signature signer = Signature.getInstance("SHA256withECDSA");
-        signer.initSign(key.getPrivate());
-        signer.update(text.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(signer.sign());
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -20,12 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -389,12 +384,7 @@ class FuzzApiTest extends ApiTest {
         String ownApplication = given().auth().oauth2(ownerToken).contentType(ContentType.JSON).body(Map.of("channel", "MOBILE"))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
         passFaceMatch(ownerToken, ownApplication, (String) owner.get("iin"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair phone = generator.generateKeyPair();
-        String device = given().auth().oauth2(ownerToken).contentType(ContentType.JSON)
-                .body(Map.of("publicKey", Base64.getEncoder().encodeToString(phone.getPublic().getEncoded()), "platform", "IOS", "name", "fuzz"))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        String device = enrolDevice(ownerToken, p256(), "IOS");
 
         Map<String, Object> other = newCitizen();
         String otherToken = accessToken(other);

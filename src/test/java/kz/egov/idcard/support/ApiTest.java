@@ -175,4 +175,35 @@ public abstract class ApiTest {
                 .post("/api/v1/applications/{id}/biometrics", applicationId).then().statusCode(200)
                 .body("result", org.hamcrest.Matchers.equalTo("MATCH"));
     }
+
+    /** A fresh EC P-256 key pair, as a phone's secure enclave makes one. */
+    protected static java.security.KeyPair p256() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** ECDSA P-256 / SHA-256 over the text's UTF-8 bytes, base64 of the DER signature, as the app signs a challenge. */
+    protected static String sign(java.security.KeyPair key, String text) {
+        try {
+            java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+            signer.initSign(key.getPrivate());
+            signer.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getEncoder().encodeToString(signer.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Enrols the key as the citizen's device ({@code POST /devices}) and returns the device id. */
+    protected static String enrolDevice(String token, java.security.KeyPair key, String platform) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("publicKey", java.util.Base64.getEncoder().encodeToString(key.getPublic().getEncoded()),
+                        "platform", platform, "name", platform.equals("IOS") ? "iPhone 15" : "Pixel 8"))
+                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+    }
 }

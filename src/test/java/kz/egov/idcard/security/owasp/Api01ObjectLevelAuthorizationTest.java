@@ -9,8 +9,6 @@ import io.restassured.http.ContentType;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,12 +41,7 @@ class Api01ObjectLevelAuthorizationTest extends ApiTest {
         ownerApplication = given().auth().oauth2(ownerToken).contentType(ContentType.JSON).body(Map.of("channel", "WEB"))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
         passFaceMatch(ownerToken, ownerApplication, (String) owner.get("iin"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        ownerDevice = given().auth().oauth2(ownerToken).contentType(ContentType.JSON)
-                .body(Map.of("publicKey", Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded()),
-                        "platform", "ANDROID", "name", "Pixel"))
-                .post("/api/v1/devices").then().statusCode(201).extract().path("id");
+        ownerDevice = enrolDevice(ownerToken, p256(), "ANDROID");
         intruderToken = accessToken(newCitizen());
     }
 
