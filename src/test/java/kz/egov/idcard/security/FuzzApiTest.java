@@ -168,6 +168,11 @@ class FuzzApiTest extends ApiTest {
     // --- what a response must be -----------------------------------------------------------------
 
     private static String problemDefect(Sent response) {
+        if (response.status() < 0 && response.beyondHttpLimits()) {
+            // Vert.x's HTTP codec refuses an over-long request line with 414 and closes the connection;
+            // a client still sending the body may see the reset before the answer (quarkusio/quarkus#55082).
+            return null;
+        }
         if (response.status() < 0) {
             return "no answer: " + response.body();
         }
@@ -268,6 +273,7 @@ class FuzzApiTest extends ApiTest {
         String description = operation.method() + " " + abbreviate(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 + " (" + uri.toString().length() + " chars, headers " + headers.keySet() + ")"
                 + (body == null ? "" : " body " + abbreviate(new String(body, StandardCharsets.UTF_8)));
+        boolean beyondLimits = (operation.method() + " " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1").length() > MAX_REQUEST_LINE;
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -276,10 +282,9 @@ class FuzzApiTest extends ApiTest {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (java.io.IOException again) {
-                return new Sent(description, -1, null, String.valueOf(again.getMessage()), false);
+                return new Sent(description, -1, null, String.valueOf(again.getMessage()), beyondLimits);
             }
         }
-        boolean beyondLimits = (operation.method() + " " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1").length() > MAX_REQUEST_LINE;
         return new Sent(description, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(),
                 beyondLimits);
     }

@@ -31,9 +31,9 @@ public class DatabasePool implements PgPoolCreator {
     @Override
     @SuppressWarnings("deprecation")
     public Pool create(Input input) {
+        // No timeout in the pool itself: BoundedWaitPool keeps it (see there why).
         PoolOptions pool = new PoolOptions(input.poolOptions())
-                .setConnectionTimeout((int) config.acquireTimeout().toMillis())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setConnectionTimeout(0)
                 .setMaxWaitQueueSize(config.maxWaitQueue());
         List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
                 .map(options -> new PgConnectOptions(options)
@@ -50,6 +50,6 @@ public class DatabasePool implements PgPoolCreator {
             SilentConnections.closeWhenSilent(connection);
             connection.close();
         });
-        return created;
+        return new BoundedWaitPool(input.vertx(), created, config.acquireTimeout());
     }
 }
