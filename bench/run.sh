@@ -25,8 +25,13 @@ JDK17=${JDK17:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -1)}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* 2>/dev/null | head -1)}
 OPEN_RATES=${OPEN_RATES:-"1000 2000 4000"}
 JOURNEY_RATE=${JOURNEY_RATE:-100}
+# A lower arrival rate the service should sustain, measured as well, so the per-step latencies mean something.
+JOURNEY_SUSTAINED=${JOURNEY_SUSTAINED:-10}
+# Seconds of status reads before a measured one: every token is used (and verified) at least once.
+WARMUP=${WARMUP:-30}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-32}
-JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxDirectMemorySize=32m -Xss512k -XX:ReservedCodeCacheSize=48m"}
+# No cap on the code cache: at 48 MB it filled up under the journey and the JIT thrashed (sweeping and recompiling).
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxDirectMemorySize=32m -Xss512k"}
 # glibc makes an arena a thread by default; two keep the native heap of a small JVM small.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=$ROOT/target/quarkus-app/quarkus-run.jar
@@ -34,9 +39,11 @@ export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER
 [ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
 PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $DB_NAME"
 JAVA_TOOL=${JAVA_TOOL:-$JDK17/bin/java}
-GEN="$JAVA_TOOL -XX:+UseSerialGC -Xmx512m $B/LoadGen.java"
+GEN="$JAVA_TOOL -XX:+UseSerialGC -Xmx512m -cp $WORK/gen LoadGen"
 
 mkdir -p "$OUT" "$WORK"
+# Compiled once, so that no run pays for the source launcher's compilation.
+"$(dirname "$JAVA_TOOL")/javac" -d "$WORK/gen" "$B/LoadGen.java"
 for tool in wrk psql curl python3; do
   command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk postgresql-client curl python3 nginx-light)" >&2; exit 1; }
 done
@@ -56,7 +63,7 @@ start_instance() {
   local port=$1 java=$2; shift 2
   local t0 t1
   t0=$(date +%s%N)
-  QUARKUS_PROFILE=sandbox PORT=$port IDCARD_ACCESS_LOG=${IDCARD_ACCESS_LOG:-true} \
+  QUARKUS_PROFILE=sandbox PORT=$port \
     "$java" $JVM_OPTS "$@" -jar "$APP" >"$WORK/instance-$port.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
@@ -83,6 +90,12 @@ stop_instance() {
 rss_peak_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 rss_now_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of all PostgreSQL processes (the pool's backends live through a run).
+pg_ticks() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+# warm_status TOKENS [URL]: status reads that are not recorded (JIT, pool, each token verified once).
+warm_status() {
+  TOKENS=$1 WRK_JSON=/dev/null wrk -t2 -c64 -d"${WARMUP}s" -s "$B/status.lua" "${2:-$BASE1}" >/dev/null 2>&1 || true
+}
 
 # wrk_status NAME URL CONNECTIONS SECONDS TOKENS -> results/NAME.json
 wrk_status() {
@@ -122,6 +135,7 @@ INSERT INTO sandbox_citizen (iin, phone, last_name, first_name, birth_date, card
 SELECT s.iin, s.phone, 'Нагрузкин', 'Тест', date '1990-01-01', s.card, 10, p.photo, p.photo_content_type, 'ASTANA', now()
 FROM seed s, (SELECT photo, photo_content_type FROM sandbox_citizen WHERE persona = 'ELIGIBLE') p;
 SQL
+$PSQL -c "VACUUM ANALYZE sandbox_citizen" >/dev/null
 head -n 30000 "$WORK/citizens.csv" >"$WORK/citizens-login.csv"
 tail -n 30000 "$WORK/citizens.csv" >"$WORK/citizens-journey.csv"
 $PSQL -Atc "SELECT value FROM sandbox_secret WHERE name = 'jwt-es256-keypair'" | python3 -c \
@@ -132,7 +146,9 @@ seed_apps() {
   local n=$1
   log "seeding applications up to $n"
   $PSQL -v n="$n" -f "$B/seed-applications.sql" >/dev/null
-  $PSQL -c "VACUUM ANALYZE application" -c "VACUUM ANALYZE application_event" >/dev/null
+  # Measure the table, not the aftermath of writing it: vacuum, and flush the dirty pages now
+  # rather than in a checkpoint that would run during the measured minutes.
+  $PSQL -c "VACUUM ANALYZE application" -c "VACUUM ANALYZE application_event" -c "CHECKPOINT" >/dev/null
 }
 # mint_tokens N SAMPLE -> $WORK/tokens-N.txt: tokens for SAMPLE applications spread over the first N
 mint_tokens() {
@@ -144,17 +160,35 @@ mint_tokens() {
 
 seed_apps 10000
 mint_tokens 10000 10000
-# Warm-up: JIT and pools, not recorded.
-TOKENS=$WORK/tokens-10000.txt WRK_JSON=/dev/null wrk -t2 -c64 -d10s -s "$B/status.lua" "$BASE1" >/dev/null 2>&1 || true
+# Warm-up, not recorded: JIT, pools, and every token verified once. A phone polls with the token it
+# already used, so the measured runs are those of verified tokens (section 5 shows the cost without).
+log "warm-up: status reads for ${WARMUP}s"
+warm_status "$WORK/tokens-10000.txt"
 
 # ------------------------------------------------------------------ 1. status read
 if want status; then
   log "status read: closed loop, 64 connections, ${DURATION}s"
-  CPU0=$(cpu_ticks "$PID1")
-  wrk_status status-closed-10k "$BASE1" 64 "$DURATION" "$WORK/tokens-10000.txt"
-  CPU1=$(cpu_ticks "$PID1")
-  echo "{\"service_cpu_cores\": $(python3 -c "print(round(($CPU1-$CPU0)/$(getconf CLK_TCK)/$DURATION,2))"), \"rss_mb\": $(rss_now_mb "$PID1")}" \
-    >"$OUT/status-closed-10k.resources.json"
+  CPU0=$(cpu_ticks "$PID1"); PG0=$(pg_ticks);
+  T0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  /usr/bin/time -f '%U %S' -o "$WORK/wrk-cpu" \
+    env TOKENS="$WORK/tokens-10000.txt" WRK_JSON="$OUT/status-closed-10k.json" wrk -t2 -c64 -d"${DURATION}s" --latency -s "$B/status.lua" "$BASE1" \
+    >"$OUT/status-closed-10k.txt" 2>&1
+  log "status-closed-10k: $(cat "$OUT/status-closed-10k.json")"
+  CPU1=$(cpu_ticks "$PID1"); PG1=$(pg_ticks); T1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  # Where the two cores went, per request: the service, PostgreSQL, wrk, everything else.
+  python3 - "$OUT" "$CPU0" "$CPU1" "$PG0" "$PG1" "$T0" "$T1" "$(cat "$WORK/wrk-cpu" | tail -1)" "$DURATION" "$(rss_now_mb "$PID1")" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+out, c0, c1, p0, p1, t0, t1, wrk, duration, rss, hz = sys.argv[1:]
+hz = float(hz)
+requests = json.load(open(f"{out}/status-closed-10k.json"))["requests"]
+service, pg, total = (float(c1) - float(c0)) / hz, (float(p1) - float(p0)) / hz, (float(t1) - float(t0)) / hz
+wrk_s = sum(float(x) for x in wrk.split())
+per = lambda s: round(s * 1e6 / requests, 1)
+json.dump({"service_cpu_cores": round(service / float(duration), 2), "rss_mb": float(rss),
+           "us_per_request": {"service": per(service), "postgres": per(pg), "wrk": per(wrk_s),
+                              "other": per(max(0.0, total - service - pg - wrk_s)), "machine": per(total)}},
+          open(f"{out}/status-closed-10k.resources.json", "w"))
+PY
   for rate in $OPEN_RATES; do
     log "status read: open loop at $rate/s"
     $GEN open "$BASE1" "$WORK/tokens-10000.txt" "$rate" "$DURATION" "$OUT/status-open-10k-$rate.json" >/dev/null
@@ -171,6 +205,19 @@ fi
 
 # ------------------------------------------------------------------ 3. journey
 if want journey; then
+  # Citizens of the journey file: the measured run takes the first lines, scale-out the next ones,
+  # the AOT training the last hundred; the warm-up and the sustained run take theirs from line 25 001.
+  log "mobile journey: warm-up, 20 per second for 10 s (not recorded)"
+  sed -n '25001,25200p' "$WORK/citizens-journey.csv" >"$WORK/journey-warm.csv"
+  $GEN journey "$BASE1" "$WORK/journey-warm.csv" 20 10 /dev/null >/dev/null 2>&1 || true
+  log "mobile journey: $JOURNEY_SUSTAINED started per second for ${DURATION}s"
+  sed -n "25201,$((25200 + JOURNEY_SUSTAINED * DURATION))p" "$WORK/citizens-journey.csv" >"$WORK/journey-sustained.csv"
+  CPU0=$(cpu_ticks "$PID1")
+  $GEN journey "$BASE1" "$WORK/journey-sustained.csv" "$JOURNEY_SUSTAINED" "$DURATION" "$OUT/journey-sustained.json" >/dev/null
+  CPU1=$(cpu_ticks "$PID1")
+  echo "{\"service_cpu_cores\": $(python3 -c "print(round(($CPU1-$CPU0)/$(getconf CLK_TCK)/$DURATION,2))"), \"service_cpu_ms_per_journey\": $(python3 -c "import json;print(round(($CPU1-$CPU0)*1000/$(getconf CLK_TCK)/max(1,json.load(open('$OUT/journey-sustained.json'))['completed']),1))"), \"rss_mb\": $(rss_now_mb "$PID1")}" \
+    >"$OUT/journey-sustained.resources.json"
+  log "  $(python3 -c "import json;d=json.load(open('$OUT/journey-sustained.json'));print(d['completed_per_s'],'journeys/s, errors',d['errors'],d['journey'])")"
   log "mobile journey: $JOURNEY_RATE started per second for ${DURATION}s"
   head -n $((JOURNEY_RATE * DURATION)) "$WORK/citizens-journey.csv" >"$WORK/journey-1.csv"
   CPU0=$(cpu_ticks "$PID1")
@@ -187,7 +234,7 @@ if want scale; then
     if [ "$n" != 10000 ]; then
       seed_apps "$n"
       mint_tokens "$n" 10000
-      TOKENS=$WORK/tokens-$n.txt WRK_JSON=/dev/null wrk -t2 -c64 -d5s -s "$B/status.lua" "$BASE1" >/dev/null 2>&1 || true
+      warm_status "$WORK/tokens-$n.txt"
     fi
     log "scale: status read at 2000/s with $n applications"
     $GEN open "$BASE1" "$WORK/tokens-$n.txt" 2000 "$DURATION" "$OUT/scale-$n.json" >/dev/null
@@ -216,7 +263,7 @@ if want resources; then
     local pid=$STARTED_PID
     local idle_rss cpu0 cpu1
     idle_rss=$(rss_now_mb "$pid")
-    TOKENS=$WORK/tokens-10000.txt WRK_JSON=/dev/null wrk -t2 -c64 -d5s -s "$B/status.lua" "$BASE1" >/dev/null 2>&1 || true
+    warm_status "$WORK/tokens-10000.txt"
     cpu0=$(cpu_ticks "$pid")
     wrk_status "resources-$name" "$BASE1" 64 "$DURATION" "$WORK/tokens-10000.txt"
     cpu1=$(cpu_ticks "$pid")
@@ -232,6 +279,8 @@ if want resources; then
   resources_run jdk17 "$JDK17/bin/java"
   # The same with every token's signature checked on every request (the state before the cache).
   STARTS=1 IDCARD_JWT_VERIFIED_CACHE_SIZE=0 resources_run jdk17-token-cache-off "$JDK17/bin/java"
+  # The same with the access log on (IDCARD_ACCESS_LOG=true), to show what it costs.
+  STARTS=1 IDCARD_ACCESS_LOG=true resources_run jdk17-access-log "$JDK17/bin/java"
   if [ -x "$JDK25/bin/java" ]; then
     resources_run jdk25 "$JDK25/bin/java"
     log "JDK 25: training run for the AOT cache (JEP 483/515)"
@@ -270,13 +319,20 @@ if want scaleout; then
   echo "{\"otp_requested_on\": $PORT1, \"verified_on\": $PORT2, \"verify_status\": $VERIFY}" >"$OUT/scaleout-otp.json"
   log "  verify through the other instance: HTTP $VERIFY"
 
+  # At the sustained rate, after a warm-up of both instances: what is shown is that a journey
+  # completes whichever instance serves each step, not how an overloaded machine sheds load.
   START=$((JOURNEY_RATE * DURATION + 2))
-  awk -v from="$START" -v n=$((JOURNEY_RATE * DURATION)) 'NR >= from && NR < from + n' "$WORK/citizens-journey.csv" >"$WORK/journey-2.csv"
-  log "scale-out: journeys alternating between the two instances, step by step"
-  $GEN journey "http://127.0.0.1:$PORT1,http://127.0.0.1:$PORT2" "$WORK/journey-2.csv" "$JOURNEY_RATE" "$DURATION" \
+  awk -v from="$START" -v n=200 'NR >= from && NR < from + n' "$WORK/citizens-journey.csv" >"$WORK/journey-2-warm.csv"
+  awk -v from="$((START + 200))" -v n=$((JOURNEY_SUSTAINED * DURATION)) 'NR >= from && NR < from + n' "$WORK/citizens-journey.csv" \
+    >"$WORK/journey-2.csv"
+  log "scale-out: warm-up, 200 journeys alternating between the instances (not recorded)"
+  $GEN journey "http://127.0.0.1:$PORT1,http://127.0.0.1:$PORT2" "$WORK/journey-2-warm.csv" 20 10 /dev/null >/dev/null 2>&1 || true
+  log "scale-out: $JOURNEY_SUSTAINED journeys per second alternating between the two instances, step by step"
+  $GEN journey "http://127.0.0.1:$PORT1,http://127.0.0.1:$PORT2" "$WORK/journey-2.csv" "$JOURNEY_SUSTAINED" "$DURATION" \
     "$OUT/scaleout-journey-alternating.json" >/dev/null
   log "  $(python3 -c "import json;d=json.load(open('$OUT/scaleout-journey-alternating.json'));print(d['completed_per_s'],'journeys/s, errors',d['errors'])")"
   log "scale-out: status read through nginx (two instances) vs nginx with one"
+  warm_status "$WORK/tokens-10000.txt" "$LB"
   wrk_status scaleout-status-2-instances "$LB" 64 "$DURATION" "$WORK/tokens-10000.txt"
   $GEN open "$LB" "$WORK/tokens-10000.txt" 2000 "$DURATION" "$OUT/scaleout-open-2-instances.json" >/dev/null
   stop_instance "$PID2"
