@@ -158,14 +158,17 @@ final class BoundedWaitPool implements PgPool {
 
     @Override
     public PgPool connectHandler(Handler<SqlConnection> handler) {
-        delegate.connectHandler(handler);
-        return this;
+        return fluent(delegate.connectHandler(handler));
     }
 
     @Override
     public PgPool connectionProvider(Function<Context, Future<SqlConnection>> provider) {
-        delegate.connectionProvider(provider);
-        return this;
+        return fluent(delegate.connectionProvider(provider));
+    }
+
+    /** The pool's fluent setters answer the pool itself: that is this one to our callers. */
+    private PgPool fluent(PgPool answered) {
+        return answered == delegate ? this : answered;
     }
 
     @Override

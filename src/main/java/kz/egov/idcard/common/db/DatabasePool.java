@@ -45,8 +45,7 @@ public class DatabasePool implements PgPoolCreator {
                 + "wait queue %d", pool.getMaxSize(), config.acquireTimeout(), config.connectTimeout(), config.silenceTimeout(),
                 config.maxWaitQueue());
         // Quarkus expects a PgPool from a creator.
-        PgPool created = PgPool.pool(input.vertx(), databases, pool);
-        created.connectHandler(connection -> {
+        PgPool created = PgPool.pool(input.vertx(), databases, pool).connectHandler(connection -> {
             SilentConnections.closeWhenSilent(connection);
             connection.close();
         });
