@@ -74,8 +74,7 @@ public class ApplicationReads {
         a.email = row.getString("email");
         a.address = row.getString("address");
         a.pickupPointId = row.getString("pickup_point_id");
-        String tier = row.getString("tier");
-        a.tier = tier == null ? null : Tier.valueOf(tier);
+        a.tier = enumOrNull(row, "tier", Tier.class);
         a.createdAt = row.getOffsetDateTime("created_at");
         a.updatedAt = row.getOffsetDateTime("updated_at");
         a.submittedAt = row.getOffsetDateTime("submitted_at");
@@ -93,12 +92,15 @@ public class ApplicationReads {
         e.applicationId = applicationId;
         e.occurredAt = row.getOffsetDateTime("occurred_at");
         e.actor = row.getString("actor");
-        String from = row.getString("from_status");
-        e.fromStatus = from == null ? null : ApplicationStatus.valueOf(from);
+        e.fromStatus = enumOrNull(row, "from_status", ApplicationStatus.class);
         e.toStatus = ApplicationStatus.valueOf(row.getString("to_status"));
-        String step = row.getString("step");
-        e.step = step == null ? null : Step.valueOf(step);
+        e.step = enumOrNull(row, "step", Step.class);
         e.reason = row.getString("reason");
         return e;
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Row row, String column, Class<E> type) {
+        String name = row.getString(column);
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

@@ -233,16 +233,22 @@ class ApplicationApiTest extends ApiTest {
                 .body("nextStep", equalTo("PAYMENT"));
     }
 
-    @Test
-    void aChangedQuestionnaireAfterSigningMeansSigningAgain() {
-        Map<String, Object> citizen = newCitizen();
+    /** A web application of the citizen, face matched, questionnaire answered (AST-01, STANDARD) and signed. */
+    private String signedWebApplication(Map<String, Object> citizen, String token) {
         String iin = (String) citizen.get("iin");
-        String token = accessToken(citizen);
         String id = create(token, "WEB").then().extract().path("id");
         journeys.complete(iin, id, Step.BIOMETRICS);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-01", "STANDARD"))
                 .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
         journeys.complete(iin, id, Step.SIGNATURE);
+        return id;
+    }
+
+    @Test
+    void aChangedQuestionnaireAfterSigningMeansSigningAgain() {
+        Map<String, Object> citizen = newCitizen();
+        String token = accessToken(citizen);
+        String id = signedWebApplication(citizen, token);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-02", "STANDARD"))
                 .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200)
                 .body("completedSteps", equalTo(List.of("BIOMETRICS", "QUESTIONNAIRE")))
@@ -252,13 +258,8 @@ class ApplicationApiTest extends ApiTest {
     @Test
     void theSameAnswersSentAgainChangeNothingAndKeepTheSignature() {
         Map<String, Object> citizen = newCitizen();
-        String iin = (String) citizen.get("iin");
         String token = accessToken(citizen);
-        String id = create(token, "WEB").then().extract().path("id");
-        journeys.complete(iin, id, Step.BIOMETRICS);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-01", "STANDARD"))
-                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
-        journeys.complete(iin, id, Step.SIGNATURE);
+        String id = signedWebApplication(citizen, token);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(questionnaire("AST-01", "STANDARD"))
                 .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200)
                 .body("completedSteps", equalTo(List.of("BIOMETRICS", "QUESTIONNAIRE", "SIGNATURE")))

@@ -10,8 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kz.egov.idcard.support.HttpApi;
 import kz.egov.idcard.support.HttpApi.Reply;
 import kz.egov.idcard.support.ReliabilityReport;
@@ -53,8 +49,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrashRecoveryIT {
 
     private static final int PORT = Integer.getInteger("crash.port", 8095);
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
     /** How a step meets the kill. */
     enum Crash {
@@ -309,12 +303,9 @@ class CrashRecoveryIT {
 
         /** A test citizen whose card is inside the window; made before the journey, not part of it. */
         void begin() throws Exception {
-            phone = "+7706" + String.format("%07d", (int) (Math.random() * 10_000_000));
-            Reply citizen = api.send(api.request("POST", "/api/v1/sandbox/citizens", null, Map.of("phone", phone, "lastName",
-                    "Сбоев", "firstName", "Тест", "idCard", Map.of("expiresOn", LocalDate.now(ALMATY).plusDays(10).toString())),
-                    Map.of()));
-            assertThat(citizen.status()).as(citizen.toString()).isEqualTo(201);
-            iin = citizen.text("iin");
+            HttpApi.Citizen citizen = api.newSandboxCitizen("+7706", "Сбоев");
+            phone = citizen.phone();
+            iin = citizen.iin();
             otpKey = "otp-" + UUID.randomUUID();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -502,17 +493,7 @@ class CrashRecoveryIT {
                 });
     }
 
-    /** The newest 6-digit code the sandbox's SMS gateway "sent" to the phone. */
     private String lastCode(String phone) {
-        Reply sms = api.send(api.get("/api/v1/sandbox/sms?phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null));
-        JsonNode list = sms.json();
-        if (list.isEmpty()) {
-            throw new AssertionError("no SMS was sent to " + phone);
-        }
-        Matcher matcher = CODE.matcher(list.get(0).get("text").asText());
-        if (!matcher.find()) {
-            throw new AssertionError("no code in " + list.get(0));
-        }
-        return matcher.group();
+        return api.lastCode(phone);
     }
 }

@@ -3,9 +3,6 @@ package kz.egov.idcard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kz.egov.idcard.support.HttpApi;
 import kz.egov.idcard.support.HttpApi.Reply;
 import kz.egov.idcard.support.ReliabilityReport;
@@ -47,8 +42,6 @@ class DatabaseOutageIT {
     private static final long OUTAGE_MILLIS = Long.getLong("outage.millis", 30_000);
     private static final long FAIL_FAST_MILLIS = 2_000;
     private static final int CLIENTS = 4;
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
 
     private final TestDatabase db = new TestDatabase(System.getProperty("outage.db", "idcard_outage"));
     private TcpProxy proxy;
@@ -313,18 +306,13 @@ class DatabaseOutageIT {
     // --- set-up --------------------------------------------------------------------------------
 
     private Citizen newCitizenWithADraft() {
-        String phone = "+7707" + String.format("%07d", (int) (Math.random() * 10_000_000));
-        Reply made = api.send(api.request("POST", "/api/v1/sandbox/citizens", null, Map.of("phone", phone, "lastName", "Обрывов",
-                "firstName", "Тест", "idCard", Map.of("expiresOn", LocalDate.now(ALMATY).plusDays(10).toString())), Map.of()));
-        assertThat(made.status()).as(made.toString()).isEqualTo(201);
-        String iin = made.text("iin");
+        HttpApi.Citizen made = api.newSandboxCitizen("+7707", "Обрывов");
+        String iin = made.iin();
+        String phone = made.phone();
         Reply otp = api.send(api.request("POST", "/api/v1/auth/otp", null, Map.of("iin", iin, "phone", phone), Map.of()));
         assertThat(otp.status()).as(otp.toString()).isEqualTo(201);
-        Reply sms = api.send(api.get("/api/v1/sandbox/sms?phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null));
-        Matcher code = CODE.matcher(sms.json().get(0).get("text").asText());
-        assertThat(code.find()).isTrue();
         String token = api.send(api.request("POST", "/api/v1/auth/otp/" + otp.text("challengeId") + "/verify", null,
-                Map.of("code", code.group()), Map.of())).text("accessToken");
+                Map.of("code", api.lastCode(phone)), Map.of())).text("accessToken");
         String id = api.send(api.request("POST", "/api/v1/applications", token, Map.of("channel", "MOBILE"), Map.of())).text("id");
         String selfie = Base64.getEncoder().encodeToString(api.bytes("/api/v1/sandbox/citizens/" + iin + "/reference-photo"));
         Reply face = api.send(api.request("POST", "/api/v1/applications/" + id + "/biometrics", token, Map.of("selfie", selfie),

@@ -3,8 +3,6 @@ package kz.egov.idcard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +41,6 @@ class OverloadRecoveryIT {
     private static final int IN_FLIGHT = 200;
     private static final int BURSTS = 3;
     private static final long BURST_MILLIS = 4_000;
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
     private static final Pattern ACTIVE = Pattern.compile("(?m)^sql_pool_active\\{[^}]*} ([0-9.]+)$");
 
     private final TestDatabase db = new TestDatabase(System.getProperty("overload.db", "idcard_overload"));
@@ -71,7 +67,7 @@ class OverloadRecoveryIT {
     void everyConnectionComesBackAfterBurstsThatOverflowThePool() throws Exception {
         List<String> iins = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            iins.add(newCitizen());
+            iins.add(citizen().iin());
         }
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<Double> activeAfter = new ArrayList<>();
@@ -79,7 +75,7 @@ class OverloadRecoveryIT {
             burst(iins, byStatus);
             activeAfter.add(activeWhenSettled());
         }
-        Reply login = loginOf(newCitizenWithPhone());
+        Reply login = loginOf(citizen());
 
         new ReliabilityReport("overload").put("pool", POOL).put("inFlight", IN_FLIGHT).put("bursts", BURSTS)
                 .put("answersByStatus", byStatus).put("connectionsLeasedAfterEachBurst", activeAfter)
@@ -128,26 +124,15 @@ class OverloadRecoveryIT {
         return active;
     }
 
-    private String newCitizen() {
-        return newCitizenWithPhone()[0];
+    private HttpApi.Citizen citizen() {
+        return api.newSandboxCitizen("+7707", "Перегрузов");
     }
 
-    private String[] newCitizenWithPhone() {
-        String phone = "+7707" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        Reply made = api.send(api.request("POST", "/api/v1/sandbox/citizens", null, Map.of("phone", phone, "lastName", "Перегрузов",
-                "firstName", "Тест", "idCard", Map.of("expiresOn", LocalDate.now(ALMATY).plusDays(10).toString())), Map.of()));
-        assertThat(made.status()).as(made.toString()).isEqualTo(201);
-        return new String[] {made.text("iin"), phone};
-    }
-
-    private Reply loginOf(String[] citizen) {
-        Reply otp = api.send(api.request("POST", "/api/v1/auth/otp", null, Map.of("iin", citizen[0], "phone", citizen[1]), Map.of()));
+    private Reply loginOf(HttpApi.Citizen citizen) {
+        Reply otp = api.send(api.request("POST", "/api/v1/auth/otp", null, Map.of("iin", citizen.iin(), "phone", citizen.phone()),
+                Map.of()));
         assertThat(otp.status()).as(otp.toString()).isEqualTo(201);
-        Reply sms = api.send(api.get("/api/v1/sandbox/sms?phone=" + java.net.URLEncoder.encode(citizen[1],
-                java.nio.charset.StandardCharsets.UTF_8), null));
-        Matcher code = CODE.matcher(sms.json().get(0).get("text").asText());
-        assertThat(code.find()).as(sms.toString()).isTrue();
         return api.send(api.request("POST", "/api/v1/auth/otp/" + otp.text("challengeId") + "/verify", null,
-                Map.of("code", code.group()), Map.of()));
+                Map.of("code", api.lastCode(citizen.phone())), Map.of()));
     }
 }

@@ -8,9 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A plain HTTP client of the API for tests that drive a service process of their own (no global
@@ -19,6 +26,12 @@ import java.util.concurrent.CompletableFuture;
 public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+    /** A test citizen of the sandbox registry. */
+    public record Citizen(String iin, String phone) {
+    }
 
     /** What came back, and how long it took. */
     public record Reply(int status, String body, java.net.http.HttpHeaders headers, long millis) {
@@ -113,5 +126,33 @@ public final class HttpApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new sandbox citizen whose card expires in ten days (inside the window), with a random
+     * phone starting with {@code phonePrefix} (e.g. {@code "+7706"}).
+     */
+    public Citizen newSandboxCitizen(String phonePrefix, String lastName) {
+        String phone = phonePrefix + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        Reply made = send(request("POST", "/api/v1/sandbox/citizens", null, Map.of("phone", phone, "lastName", lastName,
+                "firstName", "Тест", "idCard", Map.of("expiresOn", LocalDate.now(ALMATY).plusDays(10).toString())), Map.of()));
+        if (made.status() != 201) {
+            throw new AssertionError("sandbox citizen not made: " + made);
+        }
+        return new Citizen(made.text("iin"), phone);
+    }
+
+    /** The newest 6-digit code the sandbox's SMS gateway "sent" to the phone. */
+    public String lastCode(String phone) {
+        Reply sms = send(get("/api/v1/sandbox/sms?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), null));
+        JsonNode list = sms.json();
+        if (list.isEmpty()) {
+            throw new AssertionError("no SMS was sent to " + phone);
+        }
+        Matcher matcher = CODE.matcher(list.get(0).get("text").asText());
+        if (!matcher.find()) {
+            throw new AssertionError("no code in " + list.get(0));
+        }
+        return matcher.group();
     }
 }

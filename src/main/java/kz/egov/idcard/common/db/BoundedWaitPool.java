@@ -57,7 +57,6 @@ final class BoundedWaitPool implements PgPool {
         if (acquireTimeoutMillis <= 0) {
             return delegate.getConnection();
         }
-        Context context = vertx.getOrCreateContext();
         Promise<SqlConnection> answer = Promise.promise();
         long timer = vertx.setTimer(acquireTimeoutMillis,
                 id -> answer.tryFail(new TimeoutException("no database connection within " + acquireTimeoutMillis + " ms")));
@@ -67,7 +66,7 @@ final class BoundedWaitPool implements PgPool {
                 answer.tryFail(acquired.cause());
             } else if (!answer.tryComplete(acquired.result())) {
                 // The caller was answered 503 meanwhile: the connection is nobody's, give it back.
-                context.runOnContext(v -> acquired.result().close());
+                acquired.result().close();
             }
         });
         return answer.future();
