@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.Tier;
 
 /** The application aggregate. {@link #version} makes concurrent changes fail instead of overwriting each other. */
 @Entity

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.Tier;
 
 /**
  * The status read ({@code GET /applications/{id}}, what a phone polls) in one round trip on the

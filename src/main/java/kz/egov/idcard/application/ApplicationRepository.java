@@ -1,6 +1,5 @@
 package kz.egov.idcard.application;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import kz.egov.idcard.common.db.Locks;
 
 @ApplicationScoped
 @WithSession
@@ -43,8 +43,28 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
 
     /** Serialises application creation per citizen until the transaction ends (SPEC R8 under races). */
     public Uni<Void> lockApplicant(String iin) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
-                .setParameter(1, "applicant:" + iin).getSingleResult()).replaceWithVoid();
+        return Locks.advisory("applicant:" + iin);
+    }
+
+    /** The applicant's application, locked for update until the transaction ends; null when it is not theirs. */
+    public Uni<Application> lockOwned(UUID id, String iin) {
+        return find("id = ?1 and applicantIin = ?2", id, iin).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** An application, locked for update until the transaction ends; null when there is none. */
+    public Uni<Application> lock(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** An application picked up at the point, locked for update until the transaction ends; null when there is none. */
+    public Uni<Application> lockAtPoint(UUID id, String pointId) {
+        return find("id = ?1 and pickupPointId = ?2", id, pointId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The point's applications past the draft, in the given status or any, in submission order. */
+    public Uni<List<Application>> atPoint(String pointId, ApplicationStatus status) {
+        return status == null
+                ? list("pickupPointId = ?1 and status <> ?2 order by submittedAt", pointId, ApplicationStatus.DRAFT)
+                : list("pickupPointId = ?1 and status = ?2 order by submittedAt", pointId, status);
     }
 }

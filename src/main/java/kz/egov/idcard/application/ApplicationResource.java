@@ -5,17 +5,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,13 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
-import kz.egov.idcard.auth.TokenIssuer;
-import kz.egov.idcard.citizen.Phones;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.common.web.ClientInfo;
-import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,24 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
     private final ApplicationService applications;
-    private final QuestionnaireService questionnaires;
     private final Messages messages;
     private final JsonWebToken jwt;
 
-    public ApplicationResource(ApplicationService applications, QuestionnaireService questionnaires, Messages messages,
-            JsonWebToken jwt) {
+    public ApplicationResource(ApplicationService applications, Messages messages, JsonWebToken jwt) {
         this.applications = applications;
-        this.questionnaires = questionnaires;
         this.messages = messages;
         this.jwt = jwt;
     }
@@ -114,47 +103,10 @@ public class ApplicationResource {
         return applications.cancel(jwt.getSubject(), ApplicationIds.parse(id), ClientInfo.of(request));
     }
 
-    @GET
-    @Path("/{id}/questionnaire")
-    @Operation(operationId = "getQuestionnaire", summary = "The questionnaire, prefilled", description = "The registries' data to confirm and the answers so far.")
-    public Uni<QuestionnaireService.Prefill> questionnaire(
-            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id) {
-        return questionnaires.prefill(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(TokenIssuer.PHONE_CLAIM));
-    }
-
-    @PUT
-    @Path("/{id}/questionnaire")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "fillQuestionnaire", summary = "Fill in the questionnaire", description = "Due after BIOMETRICS (409 STEP_OUT_OF_ORDER otherwise). "
-            + "The pickup point must be active and offer the tier; every wrong field is named. It can be changed again "
-            + "until payment; a change after signing means signing again.")
-    public Uni<ApplicationView> fillQuestionnaire(
-            @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id,
-            @Valid @NotNull QuestionnaireRequest body) {
-        return questionnaires.save(jwt.getSubject(), ApplicationIds.parse(id), new QuestionnaireService.Answers(
-                body.personalDataConfirmed(), body.contactPhone(), body.email(), body.address(), body.pickupPointId(),
-                Tier.valueOf(body.tier())));
-    }
-
-
     @RegisterForReflection
     @Schema(name = "CreateApplication")
     public record CreateApplication(
             @NotNull @Pattern(regexp = "WEB|MOBILE", message = "{UNKNOWN_CHANNEL}")
             @Schema(required = true, enumeration = {"WEB", "MOBILE"}, example = "MOBILE") String channel) {
-    }
-
-    @RegisterForReflection
-    @Schema(name = "Questionnaire")
-    public record QuestionnaireRequest(
-            @NotNull @AssertTrue @Schema(required = true, description = "The citizen confirms the registries' data", example = "true")
-            Boolean personalDataConfirmed,
-            @NotNull @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}")
-            @Schema(maxLength = 16, required = true, example = "+77010000001") String contactPhone,
-            @Email @Size(max = 254) @Schema(format = "email", example = "nurlan.abenov@example.kz") String email,
-            @Size(max = 300) @Pattern(regexp = FREE_TEXT) @Schema(pattern = FREE_TEXT, example = "Астана, ул. Кенесары, 40, кв. 12") String address,
-            @NotBlank @Size(max = 32) @Schema(pattern = "\\S", required = true, example = "AST-01") String pickupPointId,
-            @NotNull @Pattern(regexp = "STANDARD|EXPEDITED|URGENT", message = "{UNKNOWN_TIER}")
-            @Schema(required = true, enumeration = {"STANDARD", "EXPEDITED", "URGENT"}, example = "STANDARD") String tier) {
     }
 }

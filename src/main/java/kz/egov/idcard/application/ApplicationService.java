@@ -156,6 +156,71 @@ public class ApplicationService {
         });
     }
 
+    /** The owner's application locked for update until the transaction ends, or APPLICATION_NOT_FOUND. */
+    public Uni<Application> lockOwned(String iin, UUID id) {
+        return applications.lockOwned(id, iin).map(found -> {
+            if (found == null) {
+                throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+            }
+            return found;
+        });
+    }
+
+    /** An application locked for update until the transaction ends, whoever acts on it (the payment gateway); null when gone. */
+    public Uni<Application> lock(UUID id) {
+        return applications.lock(id);
+    }
+
+    /** An application as it is, whoever asks (to name its applicant in an audit record); null when gone. */
+    public Uni<Application> find(UUID id) {
+        return applications.findById(id);
+    }
+
+    /** An application picked up at the point, past the draft, locked for update; APPLICATION_NOT_FOUND otherwise. */
+    public Uni<Application> lockAtPoint(UUID id, String pointId) {
+        return applications.lockAtPoint(id, pointId).map(found -> {
+            if (found == null || found.status == ApplicationStatus.DRAFT) {
+                throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
+            }
+            return found;
+        });
+    }
+
+    /** The applications past the draft to be picked up at the point, in the given status or any. */
+    public Uni<List<Application>> atPoint(String pointId, ApplicationStatus status) {
+        return applications.atPoint(pointId, status)
+                .map(all -> all.stream().filter(a -> a.status != ApplicationStatus.DRAFT).toList());
+    }
+
+    /**
+     * Takes the questionnaire's answers, in the caller's transaction, and undoes the steps after it
+     * (a signature no longer matches what was signed); returns the steps undone. The step itself is
+     * completed by {@link #completeStep}.
+     */
+    public List<Step> answer(Application application, QuestionnaireAnswers answers) {
+        application.personalDataConfirmed = answers.personalDataConfirmed();
+        application.contactPhone = answers.contactPhone();
+        application.email = answers.email();
+        application.address = answers.address();
+        application.pickupPointId = answers.pickupPointId();
+        application.tier = answers.tier();
+        return application.undoAfter(Step.QUESTIONNAIRE);
+    }
+
+    /** Notes that the citizen acted on the draft, so that it does not expire (R8). */
+    public void touch(Application application) {
+        application.updatedAt = now();
+    }
+
+    /**
+     * Sends the citizen to a Public Service Center (R6), in the caller's transaction: the region's
+     * centres are listed from then on.
+     */
+    public Uni<Application> redirectToTson(Application application, String regionCode, String reason) {
+        application.tsonRegion = regionCode;
+        return moveTo(application, ApplicationStatus.REDIRECTED_TO_TSON, "system", reason);
+    }
+
     /** Refuses a step that is not the one due now (SPEC section 3), naming the one that is. */
     public static void requireNext(Application application, Step step) {
         if (application.status != ApplicationStatus.DRAFT) {

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import kz.egov.idcard.common.time.Times;
-import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
 import kz.egov.idcard.citizen.Phones;

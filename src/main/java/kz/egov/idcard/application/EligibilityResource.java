@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.Locale;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.i18n.Messages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/services/id-card-replacement/eligibility")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class EligibilityResource {

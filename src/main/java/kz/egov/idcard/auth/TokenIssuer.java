@@ -6,21 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.common.security.Roles;
 
 /** Signs our short-lived access tokens (ES256) for a citizen's login session. */
 @ApplicationScoped
 public class TokenIssuer {
 
-    public static final String CITIZEN_ROLE = "citizen";
-    public static final String SESSION_CLAIM = "sid";
-    public static final String PHONE_CLAIM = "phone";
 
-    private final ServiceKeys keys;
+    private final AuthKeys keys;
     private final JwtConfig config;
     private final Clock clock;
 
-    public TokenIssuer(ServiceKeys keys, JwtConfig config, Clock clock) {
+    public TokenIssuer(AuthKeys keys, JwtConfig config, Clock clock) {
         this.keys = keys;
         this.config = config;
         this.clock = clock;
@@ -32,9 +29,9 @@ public class TokenIssuer {
                 .audience(config.audience())
                 .subject(iin)
                 .upn(iin)
-                .groups(CITIZEN_ROLE)
-                .claim(SESSION_CLAIM, sessionId.toString())
-                .claim(PHONE_CLAIM, phone)
+                .groups(Roles.CITIZEN)
+                .claim(Roles.SESSION_CLAIM, sessionId.toString())
+                .claim(Roles.PHONE_CLAIM, phone)
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))

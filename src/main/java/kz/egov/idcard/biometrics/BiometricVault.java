@@ -10,7 +10,6 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import kz.egov.idcard.auth.keys.ServiceKeys;
 
 /**
  * Seals biometric data at rest (SPEC R7): AES-256-GCM under a key kept outside the database, with
@@ -33,8 +32,8 @@ public class BiometricVault {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public BiometricVault(ServiceKeys serviceKeys) {
-        this(serviceKeys.biometricKeys(), serviceKeys.activeBiometricKey());
+    public BiometricVault(BiometricKeys keys) {
+        this(keys.keys(), keys.active());
     }
 
     public BiometricVault(Map<String, SecretKey> keys, String activeKey) {

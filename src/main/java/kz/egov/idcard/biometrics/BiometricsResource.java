@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
@@ -31,10 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/biometrics")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class BiometricsResource {

@@ -100,12 +100,8 @@ public class BiometricsService {
     private Uni<Outcome> record(String iin, UUID applicationId, Image selfie, FaceMatch match, PersonRecord person,
             Locale locale, ClientInfo client) {
         FaceMatch decided = match != null ? match : new FaceMatch(FaceMatch.Decision.CANNOT_PROCESS, 0, FaceMatch.Quality.UNUSABLE);
-        return Panache.withTransaction(() -> Application.<Application>find("id = ?1 and applicantIin = ?2", applicationId, iin)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Panache.withTransaction(() -> applications.lockOwned(iin, applicationId)
                 .chain(application -> {
-                    if (application == null) {
-                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-                    }
                     ApplicationService.requireNext(application, Step.BIOMETRICS);
                     return BiometricAttempt.count("applicationId = ?1 and decision = ?2", applicationId, FaceMatch.Decision.NO_MATCH)
                             .chain(earlierMisses -> {
@@ -139,8 +135,8 @@ public class BiometricsService {
     }
 
     private Uni<String> redirect(Application application, String reason, PersonRecord person, ClientInfo client) {
-        application.tsonRegion = person != null && person.regionCode() != null ? person.regionCode() : null;
-        return applications.moveTo(application, ApplicationStatus.REDIRECTED_TO_TSON, "system", reason)
+        String region = person != null && person.regionCode() != null ? person.regionCode() : null;
+        return applications.redirectToTson(application, region, reason)
                 .call(() -> audit.record(AuditType.APPLICATION_REDIRECTED, application.applicantIin,
                         "application:" + application.id, reason, client, Map.of()))
                 .replaceWith("REDIRECTED_TO_TSON");
@@ -164,7 +160,7 @@ public class BiometricsService {
         attempt.selfieKeyId = sealed.keyId();
         attempt.selfieNonce = sealed.nonce();
         attempt.selfieSealed = sealed.ciphertext();
-        application.updatedAt = attempt.attemptedAt;
+        applications.touch(application);
         return attempt.persist();
     }
 

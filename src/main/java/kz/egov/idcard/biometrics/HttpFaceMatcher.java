@@ -3,7 +3,7 @@ package kz.egov.idcard.biometrics;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * requests: while the circuit is open, calls fail at once and the citizen is told to retry.
  */
 @ApplicationScoped
-@Typed(HttpFaceMatcher.class)
+@Adapter("http")
 public class HttpFaceMatcher implements FaceMatcher {
 
     private static final Logger LOG = Logger.getLogger(HttpFaceMatcher.class);

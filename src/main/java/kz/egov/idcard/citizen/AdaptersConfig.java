@@ -3,32 +3,23 @@ package kz.egov.idcard.citizen;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Which implementation of each external system is in use: the real HTTP client or the sandbox's tables. */
+/**
+ * Which implementation of each registry is in use: {@code http} (the real client) or {@code sandbox}
+ * (its own tables). The SMS gateway and the push channel are chosen the same way under the same
+ * prefix (sms/SmsGateways, notification/PushChannels).
+ */
 @ConfigMapping(prefix = "idcard.adapters")
 public interface AdaptersConfig {
 
     /** The mobile citizens database (БМГ). */
     @WithDefault("http")
-    Kind mobileCitizens();
+    String mobileCitizens();
 
     /** The ID document registry. */
     @WithDefault("http")
-    Kind idDocuments();
-
-    /** The SMS gateway. */
-    @WithDefault("http")
-    Kind sms();
-
-    /** The eGov Mobile push service. */
-    @WithDefault("http")
-    Kind push();
+    String idDocuments();
 
     /** How many times a failed registry read is retried before answering 503. */
     @WithDefault("2")
     int registryRetries();
-
-    enum Kind {
-        HTTP,
-        SANDBOX
-    }
 }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.time.Times;
@@ -38,10 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/devices")
 @Tag(name = "Devices")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

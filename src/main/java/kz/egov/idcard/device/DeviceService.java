@@ -1,6 +1,5 @@
 package kz.egov.idcard.device;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +14,7 @@ import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.db.Locks;
 import kz.egov.idcard.common.web.ClientInfo;
 
 /** Enrolment of the phone keys that confirm applications with Face ID / Touch ID. */
@@ -64,6 +64,12 @@ public class DeviceService {
         return Device.list("ownerIin = ?1 and removedAt is null order by enrolledAt", ownerIin);
     }
 
+    /** The owner's enrolled device, or null: another citizen's device, or one removed, does not exist for them. */
+    @WithSession
+    public Uni<Device> active(UUID deviceId, String ownerIin) {
+        return Device.<Device>find("id = ?1 and ownerIin = ?2 and removedAt is null", deviceId, ownerIin).firstResult();
+    }
+
     /** Another citizen's device, or one already removed, does not exist for the caller. */
     @WithTransaction
     public Uni<Void> remove(String ownerIin, UUID deviceId, ClientInfo client) {
@@ -79,10 +85,6 @@ public class DeviceService {
     }
 
     private static Uni<Void> lockOwner(String ownerIin) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
-                .setParameter(1, "devices:" + ownerIin)
-                .getSingleResult())
-                .replaceWithVoid();
+        return Locks.advisory("devices:" + ownerIin);
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.points.Tier;
 
 @Path("/fees")
 @Tag(name = "Reference data")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import kz.egov.idcard.points.Tier;
 
 /**
  * What each tier costs and how long it takes (SPEC R3): a fixed fee, or a share of the MRP of the

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kz.egov.idcard.points.Tier;
 
 /** Reads {@code fee_tier} and {@code mrp}. */
 @ApplicationScoped

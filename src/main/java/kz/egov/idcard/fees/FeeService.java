@@ -7,6 +7,7 @@ import kz.egov.idcard.calendar.CalendarService;
 import kz.egov.idcard.common.RefreshingValue;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.points.Tier;
 
 /** Quotes: the fee of a tier on a date and the date the card is ready if applied for that day. */
 @ApplicationScoped

@@ -2,12 +2,12 @@ package kz.egov.idcard.notification;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Failures are left to the outbox, which retries with back-off. */
 @ApplicationScoped
-@Typed(HttpPushChannel.class)
+@Adapter("http")
 public class HttpPushChannel implements PushChannel {
 
     private final PushClient client;

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationStatus;
-import kz.egov.idcard.auth.keys.TokenIssuers;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -32,10 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/operator/applications")
 @Tag(name = "Registration point")
-@RolesAllowed(TokenIssuers.OPERATOR_ROLE)
+@RolesAllowed(Roles.OPERATOR)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorResource {
@@ -81,7 +81,7 @@ public class OperatorResource {
     }
 
     private String point() {
-        return jwt.getClaim(TokenIssuers.POINT_CLAIM).toString();
+        return jwt.getClaim(Roles.POINT_CLAIM).toString();
     }
 
     @RegisterForReflection

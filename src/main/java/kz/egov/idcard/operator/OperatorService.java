@@ -21,7 +21,7 @@ import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.time.Times;
 import kz.egov.idcard.common.web.ClientInfo;
-import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.Tier;
 import kz.egov.idcard.notification.Notifications;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
@@ -71,21 +71,12 @@ public class OperatorService {
 
     @WithSession
     public Uni<List<OperatorView>> list(String pointId, ApplicationStatus status) {
-        Uni<List<Application>> found = status == null
-                ? Application.list("pickupPointId = ?1 and status <> ?2 order by submittedAt", pointId, ApplicationStatus.DRAFT)
-                : Application.list("pickupPointId = ?1 and status = ?2 order by submittedAt", pointId, status);
-        return found.map(all -> all.stream()
-                .filter(a -> a.status != ApplicationStatus.DRAFT)
-                .map(OperatorView::of).toList());
+        return applications.atPoint(pointId, status).map(all -> all.stream().map(OperatorView::of).toList());
     }
 
     public Uni<OperatorView> move(String operator, String pointId, UUID id, ApplicationStatus to, String reason, ClientInfo client) {
-        return Panache.withTransaction(() -> Application.<Application>find("id = ?1 and pickupPointId = ?2", id, pointId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Panache.withTransaction(() -> applications.lockAtPoint(id, pointId)
                 .chain(application -> {
-                    if (application == null || application.status == ApplicationStatus.DRAFT) {
-                        throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND);
-                    }
                     ApplicationStatus from = application.status;
                     if (!MOVES.getOrDefault(from, Set.of()).contains(to)) {
                         throw new ApiException(ErrorCode.TRANSITION_NOT_ALLOWED, from, to).with("applicationStatus", from.name());

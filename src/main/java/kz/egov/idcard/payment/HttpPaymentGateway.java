@@ -2,7 +2,7 @@ package kz.egov.idcard.payment;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /** Registering an invoice is safe to retry (the gateway keys it by our number), so one retry is made. */
 @ApplicationScoped
-@Typed(HttpPaymentGateway.class)
+@Adapter("http")
 public class HttpPaymentGateway implements PaymentGateway {
 
     private static final Logger LOG = Logger.getLogger(HttpPaymentGateway.class);

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import kz.egov.idcard.fees.Tier;
+import kz.egov.idcard.points.Tier;
 
 /** An invoice for the state fee; its amount is fixed when it is made (SPEC R10). */
 @Entity

@@ -24,7 +24,6 @@ import kz.egov.idcard.application.ApplicationStatus;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
-import kz.egov.idcard.auth.keys.ServiceKeys;
 import kz.egov.idcard.common.error.ErrorCode;
 
 /**
@@ -52,13 +51,13 @@ public class PaymentNotices {
     }
 
     private final ApplicationService applications;
-    private final ServiceKeys keys;
+    private final PaymentKeys keys;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final PaymentsConfig config;
     private final Clock clock;
 
-    public PaymentNotices(ApplicationService applications, ServiceKeys keys, AuditLog audit, ObjectMapper json,
+    public PaymentNotices(ApplicationService applications, PaymentKeys keys, AuditLog audit, ObjectMapper json,
             PaymentsConfig config, Clock clock) {
         this.applications = applications;
         this.keys = keys;
@@ -77,7 +76,7 @@ public class PaymentNotices {
     public String sign(String timestamp, byte[] rawBody) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.paymentHmacKey());
+            mac.init(keys.hmacKey());
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal(rawBody));
         } catch (GeneralSecurityException e) {
@@ -120,8 +119,7 @@ public class PaymentNotices {
                                 .call(() -> auditNotice(invoice, "AMOUNT_MISMATCH", notice))
                                 .replaceWith(new Result("AMOUNT_MISMATCH", ErrorCode.PAYMENT_AMOUNT_MISMATCH));
                     }
-                    return Application.<Application>find("id", invoice.applicationId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                            .firstResult()
+                    return applications.lock(invoice.applicationId)
                             .chain(application -> {
                                 OffsetDateTime now = OffsetDateTime.now(clock);
                                 boolean payable = invoice.status == Invoice.Status.OPEN && invoice.expiresAt.isAfter(now)
@@ -146,7 +144,7 @@ public class PaymentNotices {
     }
 
     private Uni<Void> auditNotice(Invoice invoice, String outcome, Parsed notice) {
-        return Application.<Application>findById(invoice.applicationId).chain(application -> audit.record(AuditType.PAYMENT_NOTICE,
+        return applications.find(invoice.applicationId).chain(application -> audit.record(AuditType.PAYMENT_NOTICE,
                 application == null ? null : application.applicantIin, "invoice:" + invoice.number, outcome, null,
                 Map.of("paymentId", notice.paymentId(), "amount", notice.amount().toPlainString(), "currency", notice.currency())));
     }

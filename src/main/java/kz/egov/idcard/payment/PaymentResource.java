@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
@@ -33,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/payment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +50,7 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+    @RolesAllowed(Roles.CITIZEN)
     @SecurityRequirement(name = "bearer")
     @Tag(name = "Applications")
     @Operation(operationId = "createInvoice", summary = "Make the invoice for the fee", description = "Due when PAYMENT is the next step. The amount comes "
@@ -70,7 +70,7 @@ public class PaymentResource {
     }
 
     @GET
-    @RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+    @RolesAllowed(Roles.CITIZEN)
     @SecurityRequirement(name = "bearer")
     @Tag(name = "Applications")
     @Operation(operationId = "getInvoice", summary = "The application's invoice and its status",

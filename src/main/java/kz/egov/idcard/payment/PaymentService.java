@@ -105,6 +105,12 @@ public class PaymentService {
         }));
     }
 
+    /** An invoice by its id, whoever asks (the sandbox bank pays by invoice id); null when there is none. */
+    @WithSession
+    public Uni<InvoiceView> invoice(UUID invoiceId) {
+        return Invoice.<Invoice>findById(invoiceId).map(found -> found == null ? null : InvoiceView.of(found));
+    }
+
     @WithSession
     public Uni<InvoiceView> current(String iin, UUID applicationId) {
         return applications.owned(iin, applicationId).chain(application -> latest(applicationId))
@@ -124,8 +130,7 @@ public class PaymentService {
     }
 
     private Uni<Issued> store(Application application, Invoice invoice, ClientInfo client) {
-        return Panache.withTransaction(() -> Application.<Application>find("id", application.id)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Panache.withTransaction(() -> applications.lockOwned(application.applicantIin, application.id)
                 .chain(locked -> {
                     ApplicationService.requireNext(locked, Step.PAYMENT);
                     return openInvoice(locked.id, OffsetDateTime.now(clock));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
-import kz.egov.idcard.fees.Tier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
 

@@ -5,7 +5,6 @@ import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import kz.egov.idcard.fees.Tier;
 
 /** Where a card is handed over (SPEC R5); reference data. */
 @Entity

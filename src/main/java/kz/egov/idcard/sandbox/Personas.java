@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import kz.egov.idcard.citizen.Iin;
-import kz.egov.idcard.common.SandboxConfig;
 import org.jboss.logging.Logger;
 
 /**

@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
-import kz.egov.idcard.auth.keys.ServiceKeys;
-import kz.egov.idcard.common.SandboxConfig;
 import kz.egov.idcard.signing.EdsVerifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -30,6 +28,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import kz.egov.idcard.common.adapters.Adapter;
+import kz.egov.idcard.common.keys.SecretFallback;
 
 /**
  * The sandbox's test certification authority for EDS: made at first start and kept in the
@@ -49,6 +49,7 @@ public class SandboxCa {
             @Schema(maxLength = 8192, format = "byte", description = "Base64 DER certificate of the sandbox test CA") String caCertificate) {
     }
 
+    private final SecretFallback secrets;
     private final SandboxConfig sandbox;
     private final Clock clock;
     private volatile KeyPairAndCert ca;
@@ -56,7 +57,8 @@ public class SandboxCa {
     private record KeyPairAndCert(PrivateKey key, X509Certificate certificate) {
     }
 
-    public SandboxCa(SandboxConfig sandbox, Clock clock) {
+    public SandboxCa(@Adapter("sandbox") SecretFallback secrets, SandboxConfig sandbox, Clock clock) {
+        this.secrets = secrets;
         this.sandbox = sandbox;
         this.clock = clock;
     }
@@ -68,9 +70,9 @@ public class SandboxCa {
         }
     }
 
-    /** The CA certificate when the sandbox is on. */
-    public Optional<X509Certificate> certificate() {
-        return sandbox.enabled() ? Optional.of(ca().certificate()) : Optional.empty();
+    /** The test CA's certificate (made at first use). */
+    public X509Certificate certificate() {
+        return ca().certificate();
     }
 
     public Issued issue(String iin, String commonName) {
@@ -111,7 +113,7 @@ public class SandboxCa {
     }
 
     private KeyPairAndCert load() {
-        String stored = new String(ServiceKeys.sandboxSecret("eds-test-ca", clock, this::newAuthority), StandardCharsets.US_ASCII);
+        String stored = new String(secrets.secret("eds-test-ca", this::newAuthority).orElseThrow(), StandardCharsets.US_ASCII);
         String[] parts = stored.split("\\.");
         try {
             PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(parts[0])));

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
-import kz.egov.idcard.payment.Invoice;
+import kz.egov.idcard.payment.PaymentService;
 import kz.egov.idcard.payment.PaymentNotices;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
@@ -34,26 +34,28 @@ public class SandboxPayments {
     }
 
     private final PaymentNotices notices;
+    private final PaymentService payments;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SandboxPayments(PaymentNotices notices, ObjectMapper json, Clock clock) {
+    public SandboxPayments(PaymentNotices notices, PaymentService payments, ObjectMapper json, Clock clock) {
         this.notices = notices;
+        this.payments = payments;
         this.json = json;
         this.clock = clock;
     }
 
     /** Pays as a bank would; the same idempotency key makes the same payment id, as a bank's retry of one payment. */
     public Uni<Delivered> pay(UUID invoiceId, BigDecimal amount, String idempotencyKey) {
-        return invoice(invoiceId).chain(invoice -> {
+        return payments.invoice(invoiceId).chain(invoice -> {
             if (invoice == null) {
                 throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
             }
             Map<String, Object> notice = new LinkedHashMap<>();
             notice.put("paymentId", paymentId(invoiceId, idempotencyKey));
-            notice.put("invoiceNumber", invoice.number);
-            notice.put("amount", amount != null ? amount : invoice.amount);
-            notice.put("currency", invoice.currency);
+            notice.put("invoiceNumber", invoice.number());
+            notice.put("amount", amount != null ? amount : invoice.amount());
+            notice.put("currency", invoice.currency());
             notice.put("paidAt", clock.instant().toString());
             String body;
             try {
@@ -79,10 +81,5 @@ public class SandboxPayments {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @WithSession
-    Uni<Invoice> invoice(UUID id) {
-        return Invoice.findById(id);
     }
 }

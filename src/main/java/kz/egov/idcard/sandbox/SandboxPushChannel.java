@@ -1,29 +1,27 @@
 package kz.egov.idcard.sandbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import kz.egov.idcard.notification.PushChannel;
 
 /** Keeps "pushed" notifications in {@code sandbox_push}, where {@code GET /sandbox/push} shows them. */
 @ApplicationScoped
-@Typed(SandboxPushChannel.class)
+@Adapter("sandbox")
 public class SandboxPushChannel implements PushChannel {
 
+    private final SandboxRepository repository;
     private final Clock clock;
 
-    public SandboxPushChannel(Clock clock) {
+    public SandboxPushChannel(SandboxRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
     @Override
     public Uni<Void> push(String iin, String title, String body) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO sandbox_push (iin, title, body, pushed_at) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, iin).setParameter(2, title).setParameter(3, body).setParameter(4, OffsetDateTime.now(clock))
-                .executeUpdate())).replaceWithVoid();
+        return repository.push(iin, title, body, OffsetDateTime.now(clock));
     }
 }

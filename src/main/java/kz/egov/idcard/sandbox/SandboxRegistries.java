@@ -3,7 +3,7 @@ package kz.egov.idcard.sandbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import java.time.Clock;
 import java.util.Optional;
 import kz.egov.idcard.citizen.IdCard;
@@ -14,7 +14,7 @@ import kz.egov.idcard.citizen.ReferencePhoto;
 
 /** The sandbox's mobile citizens database and ID document registry, both backed by {@code sandbox_citizen}. */
 @ApplicationScoped
-@Typed(SandboxRegistries.class)
+@Adapter("sandbox")
 public class SandboxRegistries implements MobileCitizensRegistry, IdDocumentRegistry {
 
     private final Clock clock;

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import kz.egov.idcard.citizen.Iin;
-import kz.egov.idcard.common.SandboxConfig;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -22,6 +21,8 @@ import kz.egov.idcard.common.image.ImageFormat;
 import kz.egov.idcard.points.Region;
 import kz.egov.idcard.sandbox.SandboxDtos.CreateCitizen;
 import static kz.egov.idcard.common.Texts.FREE_TEXT;
+import kz.egov.idcard.common.security.Roles;
+import kz.egov.idcard.common.db.Locks;
 
 /** Test citizens for the sandbox registries. */
 @ApplicationScoped
@@ -32,14 +33,18 @@ public class SandboxService {
     private static final int RANDOM_BIRTH_SPAN_DAYS = 40 * 365;
 
     private final SandboxConfig config;
-    private final kz.egov.idcard.auth.keys.ServiceKeys keys;
-    private final kz.egov.idcard.operator.OperatorsConfig operators;
+    private final kz.egov.idcard.auth.AuthKeys keys;
+    private final kz.egov.idcard.auth.OperatorsConfig operators;
     private final kz.egov.idcard.auth.JwtConfig jwt;
+    private final SandboxRepository repository;
+    private final kz.egov.idcard.points.PointsService points;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SandboxService(SandboxConfig config, kz.egov.idcard.auth.keys.ServiceKeys keys,
-            kz.egov.idcard.operator.OperatorsConfig operators, kz.egov.idcard.auth.JwtConfig jwt, Clock clock) {
+    public SandboxService(SandboxConfig config, kz.egov.idcard.auth.AuthKeys keys,
+            kz.egov.idcard.auth.OperatorsConfig operators, kz.egov.idcard.auth.JwtConfig jwt, SandboxRepository repository, kz.egov.idcard.points.PointsService points, Clock clock) {
+        this.points = points;
+        this.repository = repository;
         this.config = config;
         this.keys = keys;
         this.operators = operators;
@@ -59,7 +64,7 @@ public class SandboxService {
         }
         String region = request.region() == null || request.region().isBlank() ? DEFAULT_REGION : request.region();
         return lockCitizens()
-                .chain(() -> Region.<Region>findById(region))
+                .chain(() -> points.region(region))
                 .chain(known -> {
                     if (known == null) {
                         throw invalid("region", "UNKNOWN_REGION");
@@ -101,15 +106,15 @@ public class SandboxService {
     /** An operator token as the operators' identity provider would sign it (in the sandbox, with our key). */
     @WithSession
     public Uni<String> operatorToken(String pointId) {
-        return kz.egov.idcard.points.RegistrationPoint.<kz.egov.idcard.points.RegistrationPoint>findById(pointId).map(point -> {
+        return points.point(pointId).map(point -> {
             if (point == null) {
                 throw new ApiException(ErrorCode.REGISTRATION_POINT_NOT_FOUND, pointId);
             }
             java.time.Instant now = clock.instant();
             return io.smallrye.jwt.build.Jwt.issuer(operators.issuer()).audience(jwt.audience())
                     .subject("sandbox-operator-" + pointId).upn("sandbox-operator-" + pointId)
-                    .groups(kz.egov.idcard.auth.keys.TokenIssuers.OPERATOR_ROLE)
-                    .claim(kz.egov.idcard.auth.keys.TokenIssuers.POINT_CLAIM, pointId)
+                    .groups(Roles.OPERATOR)
+                    .claim(Roles.POINT_CLAIM, pointId)
                     .issuedAt(now).expiresAt(now.plus(java.time.Duration.ofHours(8)))
                     .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).keyId(keys.tokenKeyId())
                     .sign(keys.tokenSigningKey());
@@ -132,9 +137,7 @@ public class SandboxService {
 
     @WithSession
     public Uni<List<Push>> pushes(String iin) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT iin, title, body, pushed_at FROM sandbox_push WHERE iin = ?1 ORDER BY id DESC LIMIT 50", Object[].class)
-                .setParameter(1, iin).getResultList())
+        return repository.pushes(iin, 50)
                 .map(rows -> rows.stream().map(r -> new Push(((String) r[0]).trim(), (String) r[1], (String) r[2],
                         kz.egov.idcard.common.time.Times.local((OffsetDateTime) r[3]))).toList());
     }
@@ -197,9 +200,7 @@ public class SandboxService {
     }
 
     private static Uni<Void> lockCitizens() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext('sandbox-citizens')) AS text)")
-                .getSingleResult()).replaceWithVoid();
+        return Locks.advisory("sandbox-citizens");
     }
 
     private static ApiException invalid(String field, String code) {

@@ -3,14 +3,14 @@ package kz.egov.idcard.sandbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import kz.egov.idcard.sms.SmsGateway;
 
 /** Keeps "sent" messages in {@code sandbox_sms}, where {@code GET /sandbox/sms} shows them. */
 @ApplicationScoped
-@Typed(SandboxSmsGateway.class)
+@Adapter("sandbox")
 public class SandboxSmsGateway implements SmsGateway {
 
     private final Clock clock;

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.UUID;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -35,16 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/confirmation")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfirmationResource extends SigningResource {
 
-    public ConfirmationResource(SigningService signing, Messages messages, JsonWebToken jwt) {
-        super(signing, messages, jwt);
+    public ConfirmationResource(DeviceSigner device, Messages messages, JsonWebToken jwt) {
+        super(device, messages, jwt);
     }
 
     @POST

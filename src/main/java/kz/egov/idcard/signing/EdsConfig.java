@@ -19,4 +19,8 @@ public interface EdsConfig {
     /** How old an OCSP answer without nextUpdate may be (pre-produced answers). */
     @WithDefault("PT1H")
     Duration ocspMaxAge();
+
+    /** {@code configured}: the anchors above, with OCSP; {@code sandbox}: those and the sandbox's test CA. */
+    @WithDefault("configured")
+    String trust();
 }

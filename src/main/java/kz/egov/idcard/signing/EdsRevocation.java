@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
-import kz.egov.idcard.sandbox.SandboxCa;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -20,8 +19,7 @@ import org.jboss.logging.Logger;
  * Whether an EDS signer certificate is revoked, asked of the certification authority's OCSP
  * responder ({@code quarkus.rest-client.eds-ocsp.url}) each time a signature is offered. Fails
  * closed: with no trustworthy answer the signature is not accepted (503, the citizen can retry or
- * sign another way). Certificates of the sandbox's test CA are not asked about: it has no responder
- * and revokes nothing.
+ * sign another way).
  */
 @ApplicationScoped
 public class EdsRevocation {
@@ -30,14 +28,12 @@ public class EdsRevocation {
     private static final String URL_KEY = "quarkus.rest-client.eds-ocsp.url";
 
     private final Instance<OcspClient> responder;
-    private final SandboxCa sandboxCa;
     private final EdsConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public EdsRevocation(@RestClient Instance<OcspClient> responder, SandboxCa sandboxCa, EdsConfig config, Clock clock) {
+    public EdsRevocation(@RestClient Instance<OcspClient> responder, EdsConfig config, Clock clock) {
         this.responder = responder;
-        this.sandboxCa = sandboxCa;
         this.config = config;
         this.clock = clock;
     }
@@ -55,9 +51,6 @@ public class EdsRevocation {
 
     /** Null when the certificate is good; REVOKED or REVOCATION_UNKNOWN as the responder says; 503 when it cannot be told. */
     public Uni<EdsVerifier.Failure> check(EdsVerifier.Verified signer) {
-        if (sandboxCa.certificate().filter(signer.anchor()::equals).isPresent()) {
-            return Uni.createFrom().nullItem();
-        }
         Ocsp.Request request = Ocsp.request(signer.certificate(), signer.issuer(), random);
         return responder.get().ask(request.encoded())
                 .map(answer -> switch (Ocsp.read(answer, request, signer.issuer(), clock.instant(), config.ocspMaxAge())) {

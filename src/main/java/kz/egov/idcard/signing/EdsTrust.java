@@ -1,31 +1,26 @@
 package kz.egov.idcard.signing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Uni;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import kz.egov.idcard.auth.keys.KeyCodec;
-import kz.egov.idcard.sandbox.SandboxCa;
 
-/** The certificates an EDS signer must chain to: the configured ones, and in the sandbox its test CA. */
-@ApplicationScoped
-public class EdsTrust {
+/**
+ * Which certification authorities an EDS signer certificate may chain to, and whether a certificate
+ * they issued is revoked. Production trusts the configured anchors and asks their OCSP responder
+ * ({@link ConfiguredEdsTrust}); the sandbox adds its test CA. Chosen by {@code idcard.eds.trust}.
+ */
+public interface EdsTrust {
 
-    private final List<X509Certificate> anchors = new ArrayList<>();
+    List<X509Certificate> anchors();
 
-    public EdsTrust(EdsConfig config, SandboxCa sandboxCa) {
-        config.trustAnchors().orElse(List.of()).forEach(text -> anchors.add(EdsVerifier.certificate(KeyCodec.der(text))));
-        sandboxCa.certificate().ifPresent(anchors::add);
+    /** EDS is offered only when some authority is trusted. */
+    default boolean offered() {
+        return !anchors().isEmpty();
     }
 
-    public List<X509Certificate> anchors() {
-        return List.copyOf(anchors);
-    }
-
-    public boolean offered() {
-        return !anchors.isEmpty();
-    }
+    /** Null when the certificate is good; REVOKED or REVOCATION_UNKNOWN; a 503 failure when it cannot be told. */
+    Uni<EdsVerifier.Failure> revocation(EdsVerifier.Verified signer);
 
     static String describe(X509Certificate certificate) {
         return certificate.getSubjectX500Principal().getName() + " #" + Base64.getEncoder()

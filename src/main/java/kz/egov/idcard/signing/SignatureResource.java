@@ -24,7 +24,6 @@ import java.util.UUID;
 import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -36,16 +35,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/signature")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatureResource extends SigningResource {
 
-    public SignatureResource(SigningService signing, Messages messages, JsonWebToken jwt) {
-        super(signing, messages, jwt);
+    private final EdsSigner eds;
+    private final SmsSigner sms;
+
+    public SignatureResource(DeviceSigner device, EdsSigner eds, SmsSigner sms, Messages messages, JsonWebToken jwt) {
+        super(device, messages, jwt);
+        this.eds = eds;
+        this.sms = sms;
     }
 
     @POST
@@ -62,7 +67,7 @@ public class SignatureResource extends SigningResource {
                     schema = @Schema(implementation = ApplicationView.class)))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "SMS: the code was sent",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SigningService.SmsSent.class)))
+                    schema = @Schema(implementation = SmsSigner.SmsSent.class)))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429",
             description = "SMS: another code only after the cooldown: OTP_RESEND_COOLDOWN",
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Retry-After", description = "Seconds to wait",
@@ -74,7 +79,7 @@ public class SignatureResource extends SigningResource {
             @Valid @NotNull SignatureRequest body, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         if ("SMS".equals(body.method())) {
-            return signing.sendSmsCode(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(kz.egov.idcard.auth.TokenIssuer.PHONE_CLAIM),
+            return sms.sendCode(jwt.getSubject(), ApplicationIds.parse(id), jwt.getClaim(Roles.PHONE_CLAIM),
                             messages.resolve(acceptLanguage), ClientInfo.of(request))
                     .map(sent -> org.jboss.resteasy.reactive.RestResponse.status(org.jboss.resteasy.reactive.RestResponse.Status.ACCEPTED, sent));
         }
@@ -88,7 +93,7 @@ public class SignatureResource extends SigningResource {
             } catch (IllegalArgumentException e) {
                 throw ValidationProblem.of("cms", "INVALID_BASE64");
             }
-            return signing.signWithEds(jwt.getSubject(), ApplicationIds.parse(id), cms, messages.resolve(acceptLanguage), ClientInfo.of(request))
+            return eds.sign(jwt.getSubject(), ApplicationIds.parse(id), cms, messages.resolve(acceptLanguage), ClientInfo.of(request))
                     .map(view -> org.jboss.resteasy.reactive.RestResponse.ok(view));
         }
         return signWithDevice(id, Step.SIGNATURE, body, acceptLanguage, request)

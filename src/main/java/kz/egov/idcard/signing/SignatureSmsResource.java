@@ -24,7 +24,6 @@ import java.util.UUID;
 import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -36,16 +35,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/signature/sms")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatureSmsResource extends SigningResource {
 
-    public SignatureSmsResource(SigningService signing, Messages messages, JsonWebToken jwt) {
-        super(signing, messages, jwt);
+    private final SmsSigner sms;
+
+    public SignatureSmsResource(DeviceSigner device, SmsSigner sms, Messages messages, JsonWebToken jwt) {
+        super(device, messages, jwt);
+        this.sms = sms;
     }
 
     @POST
@@ -57,7 +60,7 @@ public class SignatureSmsResource extends SigningResource {
             @Valid @NotNull SmsCode body,
             
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
-        return signing.signWithSmsCode(jwt.getSubject(), ApplicationIds.parse(id), body.code(), messages.resolve(acceptLanguage),
+        return sms.sign(jwt.getSubject(), ApplicationIds.parse(id), body.code(), messages.resolve(acceptLanguage),
                 ClientInfo.of(request));
     }
 

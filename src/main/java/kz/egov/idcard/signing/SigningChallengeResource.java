@@ -24,7 +24,6 @@ import java.util.UUID;
 import kz.egov.idcard.application.ApplicationIds;
 import kz.egov.idcard.application.ApplicationViews.ApplicationView;
 import kz.egov.idcard.application.Step;
-import kz.egov.idcard.auth.TokenIssuer;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.error.ValidationProblem;
@@ -36,24 +35,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import kz.egov.idcard.common.security.Roles;
 
 @Path("/applications/{id}/signing-challenge")
 @Tag(name = "Applications")
-@RolesAllowed(TokenIssuer.CITIZEN_ROLE)
+@RolesAllowed(Roles.CITIZEN)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningChallengeResource extends SigningResource {
 
-    public SigningChallengeResource(SigningService signing, Messages messages, JsonWebToken jwt) {
-        super(signing, messages, jwt);
+    private final SigningChallenges challenges;
+
+    public SigningChallengeResource(DeviceSigner device, SigningChallenges challenges, Messages messages, JsonWebToken jwt) {
+        super(device, messages, jwt);
+        this.challenges = challenges;
     }
 
     @GET
     @Operation(operationId = "getSigningChallenge", summary = "What to sign", description = "A challenge embedding the SHA-256 digest of the application's "
             + "canonical content and a fresh nonce; single use, it replaces any earlier open one. Due when the channel's "
             + "signing step is (web: SIGNATURE after the questionnaire; mobile: CONFIRMATION after payment).")
-    public Uni<SigningService.ChallengeView> challenge(
+    public Uni<SigningChallenges.ChallengeView> challenge(
             @PathParam("id") @Parameter(schema = @Schema(implementation = UUID.class)) String id) {
-        return signing.challenge(jwt.getSubject(), ApplicationIds.parse(id));
+        return challenges.issue(jwt.getSubject(), ApplicationIds.parse(id));
     }
 }

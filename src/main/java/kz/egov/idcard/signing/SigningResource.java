@@ -39,12 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** What the signing endpoints share: the body and its parsing. */
 public abstract class SigningResource {
 
-    protected final SigningService signing;
+    protected final DeviceSigner device;
     protected final Messages messages;
     protected final JsonWebToken jwt;
 
-    protected SigningResource(SigningService signing, Messages messages, JsonWebToken jwt) {
-        this.signing = signing;
+    protected SigningResource(DeviceSigner device, Messages messages, JsonWebToken jwt) {
+        this.device = device;
         this.messages = messages;
         this.jwt = jwt;
     }
@@ -64,7 +64,7 @@ public abstract class SigningResource {
         if (!missing.isEmpty()) {
             throw new ValidationProblem(missing);
         }
-        return signing.signWithDevice(jwt.getSubject(), ApplicationIds.parse(id), step, deviceId(body.deviceId()), signature(body.signature()),
+        return device.sign(jwt.getSubject(), ApplicationIds.parse(id), step, deviceId(body.deviceId()), signature(body.signature()),
                 messages.resolve(acceptLanguage), ClientInfo.of(request));
     }
 

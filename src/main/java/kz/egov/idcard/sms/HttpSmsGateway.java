@@ -2,7 +2,7 @@ package kz.egov.idcard.sms;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /** Not retried: a message that may have gone out must not go out twice; the citizen asks again after the cooldown. */
 @ApplicationScoped
-@Typed(HttpSmsGateway.class)
+@Adapter("http")
 public class HttpSmsGateway implements SmsGateway {
 
     private static final Logger LOG = Logger.getLogger(HttpSmsGateway.class);

@@ -29,6 +29,7 @@ class LoginApiTest extends ApiTest {
     Db db;
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("sandbox")
     kz.egov.idcard.sandbox.SandboxSmsGateway sandboxSms;
 
     @AfterEach

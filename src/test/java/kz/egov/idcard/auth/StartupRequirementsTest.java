@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import kz.egov.idcard.auth.keys.ServiceKeys;
+import java.util.List;
+import kz.egov.idcard.biometrics.BiometricKeys;
 import kz.egov.idcard.biometrics.BiometricsConfig;
-import kz.egov.idcard.operator.OperatorsConfig;
+import kz.egov.idcard.common.keys.NoSecretFallback;
+import kz.egov.idcard.common.startup.StartupRequirements;
+import kz.egov.idcard.payment.PaymentKeys;
 import kz.egov.idcard.payment.PaymentsConfig;
-import kz.egov.idcard.common.SandboxConfig;
 import org.junit.jupiter.api.Test;
 
 /** Outside the sandbox the service refuses to start without its keys and secrets, naming each one. */
@@ -22,7 +23,7 @@ class StartupRequirementsTest {
 
     @Test
     void refusesToStartWithoutKeysNamingEveryMissingOne() {
-        assertThatThrownBy(() -> new ServiceKeys(jwt(null, null), otp(null), biometrics(null), payments(null), operators(false), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> start(jwt(null, null), otp(null), biometrics(null), payments(null), operators(false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IDCARD_JWT_PRIVATE_KEY")
                 .hasMessageContaining("IDCARD_JWT_PUBLIC_KEY")
@@ -35,27 +36,40 @@ class StartupRequirementsTest {
     @Test
     void refusesABiometricKeyThatIsNot256Bits() {
         KeyPair pair = pair();
-        assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[16])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> start(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
+                biometrics(Base64.getEncoder().encodeToString(new byte[16])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true)))
                 .hasMessageContaining("idcard.biometrics.keys.k1");
     }
 
     @Test
     void refusesAShortOtpKey() {
         KeyPair pair = pair();
-        assertThatThrownBy(() -> new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC()))
+        assertThatThrownBy(() -> start(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[16])),
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true)))
                 .hasMessageContaining("IDCARD_OTP_HASH_KEY");
     }
 
     @Test
     void startsWithConfiguredPemKeys() {
         KeyPair pair = pair();
-        ServiceKeys keys = new ServiceKeys(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
-                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true), production(), Clock.systemUTC());
-        assertThat(keys.activeBiometricKey()).isEqualTo("k1");
-        assertThat(keys.tokenVerificationKey()).isEqualTo(pair.getPublic());
-        assertThat(keys.tokenKeyId()).hasSize(16);
+        Started keys = start(jwt(pair, pair), otp(Base64.getEncoder().encodeToString(new byte[32])),
+                biometrics(Base64.getEncoder().encodeToString(new byte[32])), payments(Base64.getEncoder().encodeToString(new byte[32])), operators(true));
+        assertThat(keys.biometric().active()).isEqualTo("k1");
+        assertThat(keys.auth().tokenVerificationKey()).isEqualTo(pair.getPublic());
+        assertThat(keys.auth().tokenKeyId()).hasSize(16);
+    }
+
+    /** The key holders of a production start (nothing stands in for a missing secret), and its one check. */
+    private record Started(AuthKeys auth, BiometricKeys biometric, PaymentKeys payment) {
+    }
+
+    private static Started start(JwtConfig jwt, OtpConfig otp, BiometricsConfig biometrics, PaymentsConfig payments,
+            OperatorsConfig operators) {
+        NoSecretFallback production = new NoSecretFallback();
+        Started started = new Started(new AuthKeys(jwt, otp, operators, production), new BiometricKeys(biometrics, production),
+                new PaymentKeys(payments, production));
+        StartupRequirements.refuseIfMissing(List.of(started.auth(), started.biometric(), started.payment()));
+        return started;
     }
 
     private static KeyPair pair() {
@@ -133,10 +147,4 @@ class StartupRequirementsTest {
         };
     }
 
-    private static SandboxConfig production() {
-        return new SandboxConfig() {
-            public boolean enabled() { return false; }
-            public int maxPhotoBytes() { return 1; }
-        };
-    }
 }

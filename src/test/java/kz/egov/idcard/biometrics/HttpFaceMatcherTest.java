@@ -31,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import kz.egov.idcard.sandbox.SandboxFaceMatcherTest;
 
 /** The biometric vendor's client against a local stub: its answers, its failures and its circuit breaker. */
 @QuarkusTest

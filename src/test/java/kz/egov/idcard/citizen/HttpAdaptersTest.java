@@ -33,12 +33,15 @@ public class HttpAdaptersTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("http")
     HttpMobileCitizensRegistry mobileCitizens;
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("http")
     HttpIdDocumentRegistry documents;
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("http")
     HttpSmsGateway sms;
 
     @BeforeEach

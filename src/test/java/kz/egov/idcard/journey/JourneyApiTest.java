@@ -51,6 +51,7 @@ class JourneyApiTest extends ApiTest {
     PaymentNotices notices;
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("sandbox")
     SandboxSmsGateway sandboxSms;
 
     private Map<String, Object> citizen;

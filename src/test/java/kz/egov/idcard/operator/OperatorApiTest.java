@@ -22,12 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.egov.idcard.application.Step;
 import kz.egov.idcard.auth.JwtConfig;
-import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.auth.AuthKeys;
 import kz.egov.idcard.support.ApiTest;
 import kz.egov.idcard.support.Db;
 import kz.egov.idcard.support.Journeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import kz.egov.idcard.auth.OperatorsConfig;
 
 /** Hand-over at the registration point: only the operator's own point, only the allowed moves. */
 @QuarkusTest
@@ -40,7 +41,7 @@ class OperatorApiTest extends ApiTest {
     Db db;
 
     @Inject
-    ServiceKeys keys;
+    AuthKeys keys;
 
     @Inject
     JwtConfig jwt;

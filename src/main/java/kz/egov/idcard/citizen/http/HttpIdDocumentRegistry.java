@@ -2,7 +2,7 @@ package kz.egov.idcard.citizen.http;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import java.util.Optional;
 import kz.egov.idcard.citizen.AdaptersConfig;
 import kz.egov.idcard.citizen.IdCard;
@@ -12,7 +12,7 @@ import kz.egov.idcard.citizen.ReferencePhoto;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 @ApplicationScoped
-@Typed(HttpIdDocumentRegistry.class)
+@Adapter("http")
 public class HttpIdDocumentRegistry implements IdDocumentRegistry {
 
     private final IdDocumentsClient client;

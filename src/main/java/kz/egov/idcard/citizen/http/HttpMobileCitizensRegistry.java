@@ -2,13 +2,13 @@ package kz.egov.idcard.citizen.http;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
+import kz.egov.idcard.common.adapters.Adapter;
 import kz.egov.idcard.citizen.AdaptersConfig;
 import kz.egov.idcard.citizen.MobileCitizensRegistry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 @ApplicationScoped
-@Typed(HttpMobileCitizensRegistry.class)
+@Adapter("http")
 public class HttpMobileCitizensRegistry implements MobileCitizensRegistry {
 
     private final MobileCitizensClient client;

@@ -3,6 +3,8 @@ package kz.egov.idcard.common.db;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How long a request may wait on the database before it is answered 503 instead: the reactive
@@ -33,4 +35,10 @@ public interface DatabaseConfig {
     /** Requests that may queue for a connection when all are busy; more are refused at once (503). */
     @WithDefault("500")
     int maxWaitQueue();
+
+    /**
+     * Migration locations besides db/migration that apply here: {@code db/sandbox} in the sandbox,
+     * dev and test profiles, none in production (common/db/OptionalMigrations).
+     */
+    Optional<List<String>> optionalMigrations();
 }

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import kz.egov.idcard.auth.JwtConfig;
-import kz.egov.idcard.auth.keys.ServiceKeys;
+import kz.egov.idcard.auth.AuthKeys;
 import kz.egov.idcard.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class Api02BrokenAuthenticationTest extends ApiTest {
 
     @Inject
-    ServiceKeys keys;
+    AuthKeys keys;
 
     @Inject
     JwtConfig config;

@@ -35,9 +35,11 @@ class Api10UnsafeConsumptionTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("http")
     HttpIdDocumentRegistry documents;
 
     @Inject
+    @kz.egov.idcard.common.adapters.Adapter("http")
     HttpPaymentGateway payments;
 
     @BeforeEach

@@ -1,5 +1,0 @@
-package kz.egov.idcard.auth.service;
-
-/** What a successful login or refresh hands the app. */
-public record Tokens(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn) {
-}

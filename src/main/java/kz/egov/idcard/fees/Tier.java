@@ -1,8 +1,0 @@
-package kz.egov.idcard.fees;
-
-/** Processing tiers (SPEC R3); what each costs and takes is data in {@code fee_tier}. */
-public enum Tier {
-    STANDARD,
-    EXPEDITED,
-    URGENT
-}

@@ -1,0 +1,8 @@
+package kz.egov.idcard.points;
+
+/** Processing tiers (SPEC R3); what each costs and takes is data in {@code fee_tier}. */
+public enum Tier {
+    STANDARD,
+    EXPEDITED,
+    URGENT
+}
