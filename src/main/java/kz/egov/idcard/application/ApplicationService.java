@@ -38,7 +38,7 @@ public class ApplicationService {
     }
 
     private final ApplicationRepository applications;
-    private final ApplicationReads reads;
+    private final ApplicationReadRepository reads;
     private final EligibilityService eligibility;
     private final IdempotencyService idempotency;
     private final AuditLog audit;
@@ -49,7 +49,7 @@ public class ApplicationService {
     private final Notifications notifications;
     private final Clock clock;
 
-    public ApplicationService(ApplicationRepository applications, ApplicationReads reads, EligibilityService eligibility,
+    public ApplicationService(ApplicationRepository applications, ApplicationReadRepository reads, EligibilityService eligibility,
             IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, FeeService fees,
             PointsService points, Notifications notifications, Clock clock) {
         this.applications = applications;
@@ -121,7 +121,7 @@ public class ApplicationService {
         });
     }
 
-    /** The status read: one round trip for the application and its history (ApplicationReads). */
+    /** The status read: one round trip for the application and its history (ApplicationReadRepository). */
     public Uni<ApplicationView> get(String iin, UUID id, Locale locale) {
         return reads.ownedWithHistory(id, iin).chain(found -> {
             if (found == null) {

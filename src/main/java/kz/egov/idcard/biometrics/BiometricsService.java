@@ -48,10 +48,12 @@ public class BiometricsService {
     private final BiometricVault vault;
     private final AuditLog audit;
     private final BiometricsConfig config;
+    private final BiometricAttemptRepository attempts;
     private final Clock clock;
 
     public BiometricsService(ApplicationService applications, IdDocumentRegistry documents, FaceMatcher matcher,
-            BiometricVault vault, AuditLog audit, BiometricsConfig config, Clock clock) {
+            BiometricVault vault, AuditLog audit, BiometricsConfig config, BiometricAttemptRepository attempts, Clock clock) {
+        this.attempts = attempts;
         this.applications = applications;
         this.documents = documents;
         this.matcher = matcher;
@@ -167,11 +169,7 @@ public class BiometricsService {
     /** Erases the sealed selfies whose attempt is older than the retention time (SPEC R7). */
     public Uni<Integer> eraseExpiredSelfies() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("UPDATE biometric_attempt SET selfie_sealed = NULL, selfie_nonce = NULL, selfie_key_id = NULL, "
-                        + "erased_at = ?1 WHERE selfie_sealed IS NOT NULL AND attempted_at < ?2")
-                .setParameter(1, now).setParameter(2, now.minus(config.retention()))
-                .executeUpdate()))
+        return attempts.eraseSelfiesBefore(now.minus(config.retention()), now)
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("Erased %d selfies older than %s", count, config.retention());

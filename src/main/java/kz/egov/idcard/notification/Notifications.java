@@ -47,10 +47,12 @@ public class Notifications {
     private final Messages messages;
     private final ObjectMapper json;
     private final NotificationsConfig config;
+    private final OutboxRepository outbox;
     private final Clock clock;
 
     public Notifications(SmsGateway sms, PushChannel push, Messages messages, ObjectMapper json, NotificationsConfig config,
-            Clock clock) {
+            OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
         this.sms = sms;
         this.push = push;
         this.messages = messages;
@@ -82,13 +84,7 @@ public class Notifications {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO notification_outbox (id, dedupe_key, channel, recipient, template, params, language, status, "
-                                + "attempts, next_attempt_at, created_at) VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?7) "
-                                + "ON CONFLICT (dedupe_key) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, dedupeKey).setParameter(3, recipient).setParameter(8, channel)
-                .setParameter(4, template).setParameter(5, encoded).setParameter(6, language).setParameter(7, now)
-                .executeUpdate()).replaceWithVoid();
+        return outbox.enqueue(channel, dedupeKey, recipient, template, encoded, language, now);
     }
 
     /** Sends what is due, one message at a time, each in its own transaction; returns how many went out. */

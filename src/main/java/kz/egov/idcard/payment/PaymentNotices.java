@@ -25,6 +25,7 @@ import kz.egov.idcard.application.Step;
 import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.db.Locks;
 
 /**
  * The payment gateway's notices (SPEC R10). Each is stored as received with what became of it.
@@ -98,9 +99,7 @@ public class PaymentNotices {
         if (notice == null) {
             return refuse(body, timestamp, signature, null, "MALFORMED", ErrorCode.VALIDATION_FAILED);
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
-                        .setParameter(1, "payment:" + notice.paymentId()).getSingleResult())
+        return Panache.withTransaction(() -> Locks.advisory("payment:" + notice.paymentId())
                 .chain(() -> PaymentNotice.count("paymentId = ?1 and outcome in ('APPLIED', 'REFUND_REVIEW')", notice.paymentId()))
                 .chain(done -> done > 0
                         ? record(body, timestamp, signature, notice, "DUPLICATE").replaceWith(Result.ok("DUPLICATE"))

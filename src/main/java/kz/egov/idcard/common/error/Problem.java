@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
-import kz.egov.idcard.points.Tier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -34,7 +33,8 @@ import static kz.egov.idcard.common.Texts.FREE_TEXT;
                         example = "2026-11-08"),
                 @SchemaProperty(name = "windowClosesOn", type = SchemaType.STRING, format = "date", maxLength = 10,
                         example = "2026-12-18"),
-                @SchemaProperty(name = "offeredTiers", type = SchemaType.ARRAY, maxItems = 3, implementation = Tier.class,
+                // Its items are the points package's Tier (points/TierProblemSchema), which common does not know.
+                @SchemaProperty(name = "offeredTiers", type = SchemaType.ARRAY, maxItems = 3,
                         description = "TIER_NOT_OFFERED: what the point offers"),
                 @SchemaProperty(name = "reason", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]+$",
                         description = "EDS_INVALID: why", example = "NOT_TRUSTED"),

@@ -15,7 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import kz.egov.idcard.application.ApplicationsConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import kz.egov.idcard.common.db.Locks;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 
@@ -33,14 +34,17 @@ public class IdempotencyService {
     public record Answer<T>(T body, boolean replayed) {
     }
 
+    private final IdempotencyRepository keys;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration ttl;
 
-    public IdempotencyService(ObjectMapper json, Clock clock, ApplicationsConfig config) {
+    public IdempotencyService(IdempotencyRepository keys, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "idcard.applications.idempotency-key-ttl", defaultValue = "PT24H") java.time.Duration ttl) {
         this.json = json;
         this.clock = clock;
-        this.ttl = config.idempotencyKeyTtl();
+        this.keys = keys;
+        this.ttl = ttl;
     }
 
     /**
@@ -75,9 +79,7 @@ public class IdempotencyService {
      * first one's answer instead of doing the work again.
      */
     public Uni<Void> lock(String owner, String scope, String key) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text)")
-                .setParameter(1, "idem:" + owner + ":" + scope + ":" + key).getSingleResult()).replaceWithVoid();
+        return Locks.advisory("idem:" + owner + ":" + scope + ":" + key);
     }
 
     /**
@@ -86,12 +88,7 @@ public class IdempotencyService {
      */
     public <T> Uni<T> replay(String owner, String scope, String key, Object request, Class<T> type) {
         String requestHash = hash(request);
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "SELECT request_hash, body FROM idempotency_key WHERE owner = ?1 AND scope = ?2 AND idem_key = ?3 "
-                                        + "AND created_at > ?4", Object[].class)
-                        .setParameter(1, owner).setParameter(2, scope).setParameter(3, key)
-                        .setParameter(4, OffsetDateTime.now(clock).minus(ttl))
-                        .getResultList())
+        return keys.find(owner, scope, key, OffsetDateTime.now(clock).minus(ttl))
                 .map(found -> {
                     if (found.isEmpty()) {
                         return null;
@@ -106,21 +103,13 @@ public class IdempotencyService {
 
     /** Keeps the answer for the key in the caller's transaction, so that it commits with what it describes. */
     public Uni<Void> remember(String owner, String scope, String key, Object request, Object body) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO idempotency_key (owner, scope, idem_key, request_hash, status, body, created_at) "
-                                + "VALUES (?1, ?2, ?3, ?4, 201, ?5, ?6) ON CONFLICT (owner, scope, idem_key) DO UPDATE "
-                                + "SET request_hash = EXCLUDED.request_hash, body = EXCLUDED.body, created_at = EXCLUDED.created_at")
-                .setParameter(1, owner).setParameter(2, scope).setParameter(3, key).setParameter(4, hash(request))
-                .setParameter(5, write(body)).setParameter(6, OffsetDateTime.now(clock))
-                .executeUpdate()).replaceWithVoid();
+        return keys.keep(owner, scope, key, hash(request), write(body), OffsetDateTime.now(clock));
     }
 
     /** Keys older than their time to live are forgotten. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldKeys() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
-                .setParameter(1, OffsetDateTime.now(clock).minus(ttl)).executeUpdate())).replaceWithVoid();
+        return keys.forgetBefore(OffsetDateTime.now(clock).minus(ttl));
     }
 
     private String hash(Object request) {

@@ -19,7 +19,7 @@ import kz.egov.idcard.points.Tier;
  * returns are detached copies for the view, never written back.
  */
 @ApplicationScoped
-public class ApplicationReads {
+public class ApplicationReadRepository {
 
     static final String OWNED_WITH_HISTORY = """
             SELECT a.id, a.channel, a.status, a.completed_steps, a.card_number, a.card_expires_on,
@@ -37,7 +37,7 @@ public class ApplicationReads {
 
     private final Pool pool;
 
-    public ApplicationReads(Pool pool) {
+    public ApplicationReadRepository(Pool pool) {
         this.pool = pool;
     }
 
