@@ -120,7 +120,7 @@ def verdict(ok):
 machine = load("machine.json") or {}
 report = {"machine": machine, "targets": []}
 md = ["# Benchmark report", "",
-      "Made by `bench/run.sh` (see README, *Benchmark*). Service, PostgreSQL and the load generators share one "
+      "Made by `bench/run.sh` (see docs/operations.md, *Benchmark*). Service, PostgreSQL and the load generators share one "
       f"{machine.get('cpus', '?')}-core machine. Each measured run lasts {machine.get('duration_s', '?')} s.", "",
       f"- load average (1, 5, 15 min) before the run: **{machine.get('load_before', '?')}**, after: **{machine.get('load_after', '?')}**",
       f"- PostgreSQL {machine.get('postgres', '?')}, {machine.get('wrk', '')}, kernel {machine.get('kernel', '?')}", ""]

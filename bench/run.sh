@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark in one command: builds the service, starts it in the sandbox profile against its own
 # PostgreSQL database, seeds data, runs the scenarios and writes the report (Markdown, JSON, SVG
-# charts) under bench/results/. See README, "Benchmark".
+# charts) under bench/results/. See docs/operations.md, "Benchmark".
 #
 #   bench/run.sh                  everything (about 15 minutes)
 #   SCENARIOS="status login" bench/run.sh     only some: status login journey scale resources scaleout

@@ -46,7 +46,7 @@ CREATE TABLE public_service_center (
 );
 CREATE INDEX public_service_center_region_idx ON public_service_center (region_code);
 
--- Fee schedule (SPEC R3): a tier costs either a fixed amount or a share of the year's MRP.
+-- Fee schedule (docs/product.md R3): a tier costs either a fixed amount or a share of the year's MRP.
 CREATE TABLE fee_tier (
     tier         VARCHAR(16) PRIMARY KEY,
     working_days INTEGER NOT NULL CHECK (working_days > 0),
@@ -62,7 +62,7 @@ CREATE TABLE mrp (
     basis  TEXT NOT NULL
 );
 
--- Working-day calendar as data (SPEC R4). A year listed in calendar_year is exactly its weekends
+-- Working-day calendar as data (docs/product.md R4). A year listed in calendar_year is exactly its weekends
 -- and the days below; a year not listed follows the statutory rule (see WorkingDayCalendar).
 --   HOLIDAY      a public holiday (not worked)
 --   DAY_OFF      a weekday not worked: a holiday moved off a weekend, or a decree transfer
@@ -111,7 +111,7 @@ CREATE TABLE movable_holiday (
     name TEXT NOT NULL
 );
 
--- SPEC R3. STANDARD is a state duty of 0.2 MRP; the expedited tiers are fixed service fees.
+-- docs/product.md R3. STANDARD is a state duty of 0.2 MRP; the expedited tiers are fixed service fees.
 INSERT INTO fee_tier (tier, working_days, mrp_share, fixed_amount) VALUES
     ('STANDARD', 15, 0.2, NULL),
     ('EXPEDITED', 3, NULL, 1771.00),
@@ -121,7 +121,7 @@ INSERT INTO mrp (year, amount, basis) VALUES
     (2025, 3932.00, 'Law of the Republic of Kazakhstan "On the republican budget for 2025-2027"'),
     (2026, 4325.00, 'Law of the Republic of Kazakhstan "On the republican budget for 2026-2028"');
 
--- Applications (SPEC section 3). completed_steps is a comma list in the channel's order.
+-- Applications (docs/product.md, States). completed_steps is a comma list in the channel's order.
 CREATE TABLE application (
     id                      UUID PRIMARY KEY,
     applicant_iin           CHAR(12) NOT NULL,
@@ -145,7 +145,7 @@ CREATE TABLE application (
 );
 CREATE INDEX application_applicant_idx ON application (applicant_iin, created_at DESC);
 CREATE INDEX application_draft_idx ON application (updated_at) WHERE status = 'DRAFT';
--- SPEC R8: one active application per citizen, also when two requests race.
+-- docs/product.md R8: one active application per citizen, also when two requests race.
 CREATE UNIQUE INDEX application_one_active_idx ON application (applicant_iin)
     WHERE status IN ('DRAFT', 'SUBMITTED', 'IN_PRODUCTION', 'READY_FOR_PICKUP');
 

@@ -1,4 +1,4 @@
--- Kazakhstan's working-day calendar for 2025, 2026 and 2027 (SPEC R4), plus the expected dates of
+-- Kazakhstan's working-day calendar for 2025, 2026 and 2027 (docs/product.md R4), plus the expected dates of
 -- Kurban Ait day 1 for 2025-2035.
 --
 -- A year listed in calendar_year is exactly: Saturdays and Sundays off, plus its calendar_day rows.

@@ -1,4 +1,4 @@
--- Biometric identification (SPEC R6, R7).
+-- Biometric identification (docs/product.md R6, R7).
 
 -- Each face-match attempt. The selfie is kept only encrypted (AES-256-GCM, key outside the
 -- database, key id stored for rotation, the application id as associated data) and erased after

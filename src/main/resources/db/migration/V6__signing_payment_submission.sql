@@ -1,4 +1,4 @@
--- Signing (SPEC R9), payment (R10), submission and notifications.
+-- Signing (docs/product.md R9), payment (R10), submission and notifications.
 
 ALTER TABLE application ADD COLUMN language VARCHAR(2) NOT NULL DEFAULT 'ru';
 

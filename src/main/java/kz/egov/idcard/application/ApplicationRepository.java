@@ -15,7 +15,7 @@ import kz.egov.idcard.common.db.Locks;
 @WithSession
 public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
 
-    /** The application if it is the applicant's; another citizen's application does not exist for them (SPEC R1). */
+    /** The application if it is the applicant's; another citizen's application does not exist for them (docs/product.md R1). */
     public Uni<Application> findOwned(UUID id, String iin) {
         return find("id = ?1 and applicantIin = ?2", id, iin).firstResult();
     }
@@ -41,7 +41,7 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** Serialises application creation per citizen until the transaction ends (SPEC R8 under races). */
+    /** Serialises application creation per citizen until the transaction ends (docs/product.md R8 under races). */
     public Uni<Void> lockApplicant(String iin) {
         return Locks.advisory("applicant:" + iin);
     }

@@ -26,7 +26,7 @@ import kz.egov.idcard.notification.Notifications;
 import kz.egov.idcard.points.PointsService;
 import org.jboss.logging.Logger;
 
-/** Applications: creation under the rules of SPEC R1, R2 and R8, the draft's steps, cancellation and expiry. */
+/** Applications: creation under the rules of docs/product.md R1, R2 and R8, the draft's steps, cancellation and expiry. */
 @ApplicationScoped
 public class ApplicationService {
 
@@ -221,7 +221,7 @@ public class ApplicationService {
         return moveTo(application, ApplicationStatus.REDIRECTED_TO_TSON, "system", reason);
     }
 
-    /** Refuses a step that is not the one due now (SPEC section 3), naming the one that is. */
+    /** Refuses a step that is not the one due now (docs/product.md, States), naming the one that is. */
     public static void requireNext(Application application, Step step) {
         if (application.status != ApplicationStatus.DRAFT) {
             throw new ApiException(ErrorCode.APPLICATION_CLOSED, application.status).with("applicationStatus", application.status.name());
@@ -280,7 +280,7 @@ public class ApplicationService {
         return record(application, actor, from, null, reason).replaceWith(application);
     }
 
-    /** Expires drafts untouched for longer than the configured time (SPEC R8); returns how many. */
+    /** Expires drafts untouched for longer than the configured time (docs/product.md R8); returns how many. */
     public Uni<Integer> expireStaleDrafts() {
         OffsetDateTime cutoff = now().minus(config.draftTtl());
         return Panache.withTransaction(() -> applications.staleDraftsForUpdate(cutoff, EXPIRY_BATCH)

@@ -3,7 +3,7 @@ package kz.egov.idcard.application;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** SPEC section 3. */
+/** docs/product.md, States. */
 public enum ApplicationStatus {
     DRAFT,
     SUBMITTED,
@@ -15,7 +15,7 @@ public enum ApplicationStatus {
     REDIRECTED_TO_TSON,
     REJECTED;
 
-    /** A citizen has at most one application in these (SPEC R8). */
+    /** A citizen has at most one application in these (docs/product.md R8). */
     public static final Set<ApplicationStatus> ACTIVE = EnumSet.of(DRAFT, SUBMITTED, IN_PRODUCTION, READY_FOR_PICKUP);
 
     public boolean isActive() {

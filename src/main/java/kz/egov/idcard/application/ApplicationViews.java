@@ -52,7 +52,7 @@ public final class ApplicationViews {
     }
 
     @RegisterForReflection
-    @Schema(name = "TsonRedirect", description = "Why the online route ended and where to go instead: never a refusal (SPEC R6).")
+    @Schema(name = "TsonRedirect", description = "Why the online route ended and where to go instead: never a refusal (docs/product.md R6).")
     public record TsonRedirect(
             @Schema(maxLength = 64, pattern = "^[A-Z_]+$", example = "BIOMETRIC_NO_MATCH") String reason,
             @Schema(maxLength = 1000, pattern = FREE_TEXT, example = "Не удалось подтвердить личность по фото. Обратитесь в ЦОН вашего региона с удостоверением личности: "

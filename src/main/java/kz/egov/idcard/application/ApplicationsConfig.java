@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "idcard.applications")
 public interface ApplicationsConfig {
 
-    /** Online replacement opens this many days before the card expires (SPEC R2). */
+    /** Online replacement opens this many days before the card expires (docs/product.md R2). */
     @WithDefault("30")
     int windowDaysBeforeExpiry();
 
@@ -15,7 +15,7 @@ public interface ApplicationsConfig {
     @WithDefault("10")
     int windowDaysAfterExpiry();
 
-    /** A draft untouched this long expires (SPEC R8). */
+    /** A draft untouched this long expires (docs/product.md R8). */
     @WithDefault("PT24H")
     Duration draftTtl();
 

@@ -2,7 +2,7 @@ package kz.egov.idcard.application;
 
 import java.util.List;
 
-/** Where the citizen applies from; each channel has its own order of steps inside DRAFT (SPEC section 3). */
+/** Where the citizen applies from; each channel has its own order of steps inside DRAFT (docs/product.md, States). */
 public enum Channel {
     WEB(List.of(Step.BIOMETRICS, Step.QUESTIONNAIRE, Step.SIGNATURE, Step.PAYMENT)),
     MOBILE(List.of(Step.BIOMETRICS, Step.QUESTIONNAIRE, Step.PAYMENT, Step.CONFIRMATION));

@@ -3,7 +3,7 @@ package kz.egov.idcard.application;
 import java.time.LocalDate;
 
 /**
- * SPEC R2: online replacement is open only because the card is expiring, from a number of days
+ * docs/product.md R2: online replacement is open only because the card is expiring, from a number of days
  * before the expiry date to a number of days after it, both ends inclusive, in local dates.
  */
 public record EligibilityWindow(int daysBefore, int daysAfter) {

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import kz.egov.idcard.common.db.Locks;
 
 @ApplicationScoped
 @WithSession
@@ -18,13 +19,7 @@ public class OtpChallengeRepository implements PanacheRepositoryBase<OtpChalleng
      * parallel requests cannot all pass the cooldown and hourly checks.
      */
     public Uni<Void> lockRequestsFor(String iin, String phone) {
-        return getSession().chain(session -> session
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(?1)) AS text), "
-                        + "CAST(pg_advisory_xact_lock(hashtext(?2)) AS text)")
-                .setParameter(1, "otp-phone:" + phone)
-                .setParameter(2, "otp-iin:" + iin)
-                .getSingleResult())
-                .replaceWithVoid();
+        return Locks.advisory("otp-phone:" + phone, "otp-iin:" + iin);
     }
 
     /** Requests for this phone since the instant, oldest first. */

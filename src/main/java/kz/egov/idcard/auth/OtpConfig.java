@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One-time SMS codes (SPEC section 7). */
+/** One-time SMS codes (docs/product.md, Security and data). */
 @ConfigMapping(prefix = "idcard.otp")
 public interface OtpConfig {
 

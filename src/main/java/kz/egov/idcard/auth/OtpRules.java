@@ -6,7 +6,7 @@ import java.util.List;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
 
-/** The one-time code rules of SPEC section 7, free of storage so that they can be checked with a fixed clock. */
+/** The one-time code rules of docs/product.md, Security and data, free of storage so that they can be checked with a fixed clock. */
 public final class OtpRules {
 
     static final Duration WINDOW = Duration.ofHours(1);

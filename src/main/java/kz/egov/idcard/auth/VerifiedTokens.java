@@ -22,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * character, signature included, is found; it is taken from the cache only before its {@code exp};
  * the cache is bounded ({@code idcard.jwt.verified-cache-size}, 0 turns it off) and holds nothing a
  * second instance would need. Revocation is unaffected: access tokens are never revoked before
- * they expire (README, security notes).
+ * they expire (docs/api.md, "Security notes").
  */
 @Alternative
 @Priority(1)

@@ -12,7 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals biometric data at rest (SPEC R7): AES-256-GCM under a key kept outside the database, with
+ * Seals biometric data at rest (docs/product.md R7): AES-256-GCM under a key kept outside the database, with
  * the key id stored beside the ciphertext so keys can rotate (several configured, one active) and
  * the application id as associated data, so a record moved to another application does not open.
  * A record that does not open fails loudly.

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Biometric identification (SPEC R6, R7). */
+/** Biometric identification (docs/product.md R6, R7). */
 @ConfigMapping(prefix = "idcard.biometrics")
 public interface BiometricsConfig {
 

@@ -29,7 +29,7 @@ import kz.egov.idcard.common.web.ClientInfo;
 import org.jboss.logging.Logger;
 
 /**
- * The BIOMETRICS step (SPEC R6, R7): the selfie against the registry photo. A match completes the
+ * The BIOMETRICS step (docs/product.md R6, R7): the selfie against the registry photo. A match completes the
  * step; misses count down the allowed attempts; the last miss, or a face that cannot be processed,
  * sends the citizen to a Public Service Center. A bad picture or a matcher outage uses no attempt.
  */
@@ -166,7 +166,7 @@ public class BiometricsService {
         return attempt.persist();
     }
 
-    /** Erases the sealed selfies whose attempt is older than the retention time (SPEC R7). */
+    /** Erases the sealed selfies whose attempt is older than the retention time (docs/product.md R7). */
     public Uni<Integer> eraseExpiredSelfies() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return attempts.eraseSelfiesBefore(now.minus(config.retention()), now)

@@ -12,7 +12,7 @@ public record FaceMatch(Decision decision, double score, Quality quality) {
     public enum Decision {
         MATCH,
         NO_MATCH,
-        /** The face cannot be processed at all (SPEC R6): the citizen is sent to a Public Service Center at once. */
+        /** The face cannot be processed at all (docs/product.md R6): the citizen is sent to a Public Service Center at once. */
         CANNOT_PROCESS
     }
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The biometric vendor's HTTP API (contract in README, "External systems"). */
+/** The biometric vendor's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "face-matcher")
 @Path("/v1/face")
 @Consumes(MediaType.APPLICATION_JSON)

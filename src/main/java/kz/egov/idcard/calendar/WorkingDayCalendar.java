@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Kazakhstan's working days (SPEC R4). A year with a published official list is exactly its
+ * Kazakhstan's working days (docs/product.md R4). A year with a published official list is exactly its
  * weekends plus the listed days. A year without one follows the statutory rule: the secular
  * holidays, each moved to the next working day when it falls on a weekend; the religious ones
  * (Orthodox Christmas, Kurban Ait) never move.

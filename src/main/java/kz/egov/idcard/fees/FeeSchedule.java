@@ -7,7 +7,7 @@ import java.util.Optional;
 import kz.egov.idcard.points.Tier;
 
 /**
- * What each tier costs and how long it takes (SPEC R3): a fixed fee, or a share of the MRP of the
+ * What each tier costs and how long it takes (docs/product.md R3): a fixed fee, or a share of the MRP of the
  * year of the date the fee is charged. Amounts are exact, in KZT with two decimals.
  */
 public final class FeeSchedule {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The eGov Mobile push service's HTTP API (contract in README, "External systems"). */
+/** The eGov Mobile push service's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "push")
 @Path("/v1/push")
 @Consumes(MediaType.APPLICATION_JSON)

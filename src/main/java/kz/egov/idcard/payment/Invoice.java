@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import kz.egov.idcard.points.Tier;
 
-/** An invoice for the state fee; its amount is fixed when it is made (SPEC R10). */
+/** An invoice for the state fee; its amount is fixed when it is made (docs/product.md R10). */
 @Entity
 @Table(name = "invoice")
 public class Invoice extends PanacheEntityBase {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The payment gateway's HTTP API (contract in README, "External systems"). */
+/** The payment gateway's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "payment-gateway")
 @Path("/v1/invoices")
 @Consumes(MediaType.APPLICATION_JSON)

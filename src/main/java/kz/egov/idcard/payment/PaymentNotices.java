@@ -28,7 +28,7 @@ import kz.egov.idcard.common.error.ErrorCode;
 import kz.egov.idcard.common.db.Locks;
 
 /**
- * The payment gateway's notices (SPEC R10). Each is stored as received with what became of it.
+ * The payment gateway's notices (docs/product.md R10). Each is stored as received with what became of it.
  * Authentic (HMAC-SHA256 over "timestamp.body" with the shared secret, compared in constant time)
  * and fresh (timestamp within the tolerance) or refused. A payment id takes effect once: a repeat
  * is a harmless duplicate. The amount and currency must be the invoice's. Money for an invoice

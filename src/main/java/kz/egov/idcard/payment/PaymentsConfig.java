@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The state fee's invoices and the payment gateway's notices (SPEC R10). */
+/** The state fee's invoices and the payment gateway's notices (docs/product.md R10). */
 @ConfigMapping(prefix = "idcard.payments")
 public interface PaymentsConfig {
 

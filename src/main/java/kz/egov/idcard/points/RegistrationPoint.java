@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a card is handed over (SPEC R5); reference data. */
+/** Where a card is handed over (docs/product.md R5); reference data. */
 @Entity
 @Table(name = "registration_point")
 public class RegistrationPoint extends Place {

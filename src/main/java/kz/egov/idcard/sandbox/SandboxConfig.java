@@ -3,7 +3,7 @@ package kz.egov.idcard.sandbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The sandbox for integration testers (SPEC section 6): its endpoints, personas and self-made keys. */
+/** The sandbox for integration testers (docs/product.md, Sandbox): its endpoints, personas and self-made keys. */
 @ConfigMapping(prefix = "idcard.sandbox")
 public interface SandboxConfig {
 

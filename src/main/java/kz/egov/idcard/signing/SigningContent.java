@@ -8,7 +8,7 @@ import kz.egov.idcard.application.Application;
 import kz.egov.idcard.citizen.PersonRecord;
 
 /**
- * The application's canonical content (SPEC R9): who applies (from the registry), which card is
+ * The application's canonical content (docs/product.md R9): who applies (from the registry), which card is
  * replaced, and every questionnaire answer, as one line per field in a fixed order. A signature is
  * over its SHA-256, so any change of the questionnaire after signing no longer matches.
  */

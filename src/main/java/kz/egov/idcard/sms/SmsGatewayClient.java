@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The SMS gateway's HTTP API (contract in README, "External systems"). */
+/** The SMS gateway's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "sms-gateway")
 @Path("/v1/messages")
 @Consumes(MediaType.APPLICATION_JSON)

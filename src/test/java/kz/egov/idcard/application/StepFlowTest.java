@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 3: each channel's steps, in order, and nothing out of order. */
+/** docs/product.md, States: each channel's steps, in order, and nothing out of order. */
 class StepFlowTest {
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The ID document registry's HTTP API (contract in README, "External systems"). */
+/** The ID document registry's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "id-documents")
 @Path("/v1/persons")
 public interface IdDocumentsClient {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The mobile citizens database's HTTP API (contract in README, "External systems"). */
+/** The mobile citizens database's HTTP API (contract in docs/api.md, "External systems"). */
 @RegisterRestClient(configKey = "mobile-citizens")
 @Path("/v1/subscribers")
 @Consumes(MediaType.APPLICATION_JSON)
