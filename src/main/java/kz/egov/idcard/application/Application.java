@@ -43,6 +43,8 @@ public class Application extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     public OffsetDateTime submittedAt;
     public LocalDate readyOn;
+    /** The ready-on date counts through a year whose official calendar is not published: an estimate, recomputed when it is. */
+    public boolean readyOnEstimated;
     public String statusReason;
     public String tsonRegion;
     /** The citizen's language when applying: notifications speak it. */

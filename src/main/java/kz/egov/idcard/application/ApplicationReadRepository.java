@@ -24,7 +24,7 @@ public class ApplicationReadRepository {
     static final String OWNED_WITH_HISTORY = """
             SELECT a.id, a.channel, a.status, a.completed_steps, a.card_number, a.card_expires_on,
                    a.personal_data_confirmed, a.contact_phone, a.email, a.address, a.pickup_point_id, a.tier,
-                   a.created_at, a.updated_at, a.submitted_at, a.ready_on, a.status_reason, a.tson_region,
+                   a.created_at, a.updated_at, a.submitted_at, a.ready_on, a.ready_on_estimated, a.status_reason, a.tson_region,
                    a.language, a.version,
                    e.id AS event_id, e.occurred_at, e.actor, e.from_status, e.to_status, e.step, e.reason
             FROM application a LEFT JOIN application_event e ON e.application_id = a.id
@@ -79,6 +79,7 @@ public class ApplicationReadRepository {
         a.updatedAt = row.getOffsetDateTime("updated_at");
         a.submittedAt = row.getOffsetDateTime("submitted_at");
         a.readyOn = row.getLocalDate("ready_on");
+        a.readyOnEstimated = row.getBoolean("ready_on_estimated");
         a.statusReason = row.getString("status_reason");
         a.tsonRegion = row.getString("tson_region");
         a.language = row.getString("language");

@@ -256,9 +256,10 @@ public class ApplicationService {
 
     private Uni<Application> submit(Application application) {
         LocalDate today = LocalDate.now(clock);
-        return fees.quote(application.tier, today).chain(quote -> points.point(application.pickupPointId).chain(point -> {
+        return fees.readyOn(application.tier, today).chain(ready -> points.point(application.pickupPointId).chain(point -> {
             application.submittedAt = now();
-            application.readyOn = quote.readyOn();
+            application.readyOn = ready.date();
+            application.readyOnEstimated = ready.estimated();
             String language = application.language;
             String place = point == null ? application.pickupPointId
                     : point.name(language) + ", " + point.address(language);

@@ -34,6 +34,9 @@ public final class ApplicationViews {
             @Schema(example = "2026-11-28T10:20:00+05:00") OffsetDateTime submittedAt,
             @Schema(description = "When the card is ready at the pickup point, once submitted", example = "2026-12-18")
             LocalDate readyOn,
+            @Schema(description = "Once submitted: true while the ready-on date is an estimate by the statutory calendar "
+                    + "(the official calendar of a year it counts through is not published yet); it is recomputed when it is",
+                    example = "false") Boolean readyOnEstimated,
             @Schema(maxLength = 16, pattern = "^[0-9A-Z]+$", description = "The current card being replaced", example = "047512398") String cardNumber,
             QuestionnaireView questionnaire,
             @Schema(description = "Present when the application was redirected to a Public Service Center")
@@ -44,7 +47,7 @@ public final class ApplicationViews {
             return new ApplicationView(a.id, a.status, a.channel, a.completed(), a.nextStep().orElse(null), a.statusReason,
                     Times.local(a.createdAt), Times.local(a.updatedAt),
                     a.status == ApplicationStatus.DRAFT ? Times.local(a.updatedAt.plus(draftTtl)) : null,
-                    Times.local(a.submittedAt), a.readyOn, a.cardNumber,
+                    Times.local(a.submittedAt), a.readyOn, a.readyOn == null ? null : a.readyOnEstimated, a.cardNumber,
                     a.questionnaireFilled() ? QuestionnaireView.of(a) : null,
                     redirect,
                     events.stream().filter(e -> e.applicationId.equals(a.id)).map(HistoryEntry::of).toList());

@@ -10,12 +10,13 @@ import java.util.Set;
  * The calendar as stored: which years have a published list, the listed days of those years, and
  * for the other years the statutory holidays and the dates of the religious ones that move.
  *
- * @param publishedYears years whose official list is loaded; each is exactly its weekends and listed days
+ * @param publishedYears years whose list is loaded; each is exactly its weekends and listed days
+ * @param officialYears the published years whose list is the government's; the others' lists are the statutory rule's estimate
  * @param days listed days of published years and what they are
  * @param statutoryHolidays the holidays by law, for years without a published list
  * @param movableHolidays religious holidays with moving dates (Kurban Ait day 1), for unpublished years
  */
-public record CalendarData(Set<Integer> publishedYears, Map<LocalDate, DayKind> days,
+public record CalendarData(Set<Integer> publishedYears, Set<Integer> officialYears, Map<LocalDate, DayKind> days,
         List<StatutoryHoliday> statutoryHolidays, Set<LocalDate> movableHolidays) {
 
     public enum DayKind {

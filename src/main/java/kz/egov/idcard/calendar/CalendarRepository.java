@@ -18,7 +18,7 @@ public class CalendarRepository {
 
     public Uni<CalendarData> load() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT year FROM calendar_year", Integer.class).getResultList()
+                .createNativeQuery("SELECT year, official FROM calendar_year", Object[].class).getResultList()
                 .chain(years -> session.createNativeQuery("SELECT day, kind FROM calendar_day", Object[].class).getResultList()
                         .chain(days -> session.createNativeQuery(
                                         "SELECT month_day, religious, valid_from, valid_to FROM statutory_holiday", Object[].class)
@@ -28,18 +28,25 @@ public class CalendarRepository {
                                         .map(movable -> toData(years, days, statutory, movable)))))));
     }
 
-    private static CalendarData toData(List<Integer> years, List<Object[]> rows, List<Object[]> statutoryRows,
+    private static CalendarData toData(List<Object[]> years, List<Object[]> rows, List<Object[]> statutoryRows,
             List<LocalDate> movable) {
         Map<LocalDate, CalendarData.DayKind> days = new HashMap<>();
         for (Object[] row : rows) {
             days.put((LocalDate) row[0], CalendarData.DayKind.valueOf((String) row[1]));
         }
-        Set<Integer> published = new HashSet<>(years);
+        Set<Integer> published = new HashSet<>();
+        Set<Integer> official = new HashSet<>();
+        for (Object[] year : years) {
+            published.add(((Number) year[0]).intValue());
+            if (Boolean.TRUE.equals(year[1])) {
+                official.add(((Number) year[0]).intValue());
+            }
+        }
         List<CalendarData.StatutoryHoliday> statutory = new ArrayList<>();
         for (Object[] row : statutoryRows) {
             statutory.add(new CalendarData.StatutoryHoliday(MonthDay.parse("--" + ((String) row[0]).trim()), (Boolean) row[1],
                     ((Number) row[2]).intValue(), row[3] == null ? null : ((Number) row[3]).intValue()));
         }
-        return new CalendarData(Set.copyOf(published), Map.copyOf(days), List.copyOf(statutory), Set.copyOf(movable));
+        return new CalendarData(Set.copyOf(published), Set.copyOf(official), Map.copyOf(days), List.copyOf(statutory), Set.copyOf(movable));
     }
 }

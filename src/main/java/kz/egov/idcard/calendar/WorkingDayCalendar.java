@@ -52,6 +52,24 @@ public final class WorkingDayCalendar {
         return current;
     }
 
+    /**
+     * Whether a date counted from {@code from} to {@code to} rests on a year whose official list is
+     * not published: it is then the statutory rule's estimate.
+     */
+    public boolean isEstimate(LocalDate from, LocalDate to) {
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            if (!isOfficial(year)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the year's list is the government's, not the statutory rule's estimate. */
+    public boolean isOfficial(int year) {
+        return data.officialYears().contains(year);
+    }
+
     public boolean isPublished(int year) {
         return data.publishedYears().contains(year);
     }

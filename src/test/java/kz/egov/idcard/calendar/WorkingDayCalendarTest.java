@@ -17,7 +17,7 @@ class WorkingDayCalendarTest {
             secular("03-22"), secular("03-23"), secular("05-01"), secular("05-07"), secular("05-09"), secular("07-06"),
             secular("10-25"), secular("12-16"));
 
-    private final WorkingDayCalendar calendar = new WorkingDayCalendar(new CalendarData(Set.of(2026), Map.of(
+    private final WorkingDayCalendar calendar = new WorkingDayCalendar(new CalendarData(Set.of(2026), Set.of(2026), Map.of(
             LocalDate.of(2026, 1, 1), CalendarData.DayKind.HOLIDAY,
             LocalDate.of(2026, 1, 3), CalendarData.DayKind.WORKING_DAY), LAW, Set.of(LocalDate.of(2028, 5, 5))));
 
@@ -69,5 +69,12 @@ class WorkingDayCalendarTest {
 
     private static CalendarData.StatutoryHoliday religious(String day) {
         return new CalendarData.StatutoryHoliday(MonthDay.parse("--" + day), true, 2000, null);
+    }
+
+    @Test
+    void aDateCountedThroughAYearWithoutAnOfficialListIsAnEstimate() {
+        assertThat(calendar.isEstimate(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 20))).isFalse();
+        assertThat(calendar.isEstimate(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 5))).isTrue();
+        assertThat(calendar.isEstimate(LocalDate.of(2028, 1, 3), LocalDate.of(2028, 1, 5))).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package kz.egov.idcard.fees;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -57,9 +58,11 @@ class FeeQuoteApiTest extends ApiTest {
     }
 
     @Test
-    void aYearWithoutAnMrpCannotBeQuotedForTheStateDuty() {
+    void aYearWithoutAPublishedMrpCannotBeQuotedForTheStateDutyButTheFixedFeesCan() {
         given().queryParam("tier", "STANDARD").queryParam("date", "2027-02-01").get("/api/v1/fees/quote").then()
-                .statusCode(422).body("code", equalTo("FEE_YEAR_UNKNOWN"));
+                .statusCode(409).body("code", equalTo("FEE_NOT_PUBLISHED")).body("year", equalTo(2027));
+        given().queryParam("tier", "EXPEDITED").queryParam("date", "2027-02-01").get("/api/v1/fees/quote").then()
+                .statusCode(200).body("amount", equalTo(1771.00f)).body("readyOnEstimated", equalTo(true));
     }
 
     @Test
@@ -86,5 +89,64 @@ class FeeQuoteApiTest extends ApiTest {
                 .statusCode(404).body("code", equalTo("REGISTRATION_POINT_NOT_FOUND"));
         given().queryParam("tier", "STANDARD").queryParam("pointId", "ALA-04").get("/api/v1/fees/quote").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void withoutATierEveryTierOfThePointIsQuotedAndTheCheapestRecommended() {
+        given().queryParam("pointId", "AST-01").queryParam("date", "2026-03-20").get("/api/v1/fees/quote").then().statusCode(200)
+                .body("pointId", equalTo("AST-01")).body("date", equalTo("2026-03-20"))
+                .body("quotes.tier", equalTo(List.of("STANDARD", "EXPEDITED", "URGENT")))
+                .body("quotes.available", equalTo(List.of(true, true, true)))
+                .body("quotes.amount", equalTo(List.of(865.00f, 1771.00f, 3372.00f)))
+                .body("quotes.readyOn", equalTo(List.of("2026-04-15", "2026-03-30", "2026-03-26")))
+                .body("recommended", equalTo("STANDARD"));
+    }
+
+    @ParameterizedTest(name = "needed by {0}: {1}")
+    @CsvSource({
+            // Applied for on Friday 20 March 2026: URGENT ready 26 March, EXPEDITED 30 March, STANDARD 15 April.
+            "2026-04-15, STANDARD",
+            "2026-04-14, EXPEDITED",
+            "2026-03-30, EXPEDITED",
+            "2026-03-29, URGENT",
+            "2026-03-26, URGENT"})
+    void theRecommendationIsTheCheapestTierReadyOnOrBeforeTheDayItIsNeeded(String neededBy, String tier) {
+        given().queryParam("pointId", "AST-01").queryParam("date", "2026-03-20").queryParam("neededBy", neededBy)
+                .get("/api/v1/fees/quote").then().statusCode(200)
+                .body("neededBy", equalTo(neededBy)).body("recommended", equalTo(tier)).body("reason", nullValue());
+    }
+
+    @Test
+    void whenNoTierIsReadyInTimeNothingIsRecommendedAndTheAnswerSaysWhy() {
+        given().queryParam("pointId", "AST-01").queryParam("date", "2026-03-20").queryParam("neededBy", "2026-03-25")
+                .get("/api/v1/fees/quote").then().statusCode(200)
+                .body("recommended", nullValue()).body("reason", equalTo("NO_TIER_READY_IN_TIME"))
+                .body("quotes.size()", equalTo(3));
+    }
+
+    @Test
+    void aTierThePointDoesNotOfferIsListedAsUnavailableAndNeverRecommended() {
+        given().queryParam("pointId", "AKM-01").queryParam("date", "2026-03-20").queryParam("neededBy", "2026-03-31")
+                .get("/api/v1/fees/quote").then().statusCode(200)
+                .body("quotes.available", equalTo(List.of(true, false, false)))
+                .body("quotes.reason", equalTo(java.util.Arrays.asList(null, "TIER_NOT_OFFERED", "TIER_NOT_OFFERED")))
+                .body("recommended", nullValue()).body("reason", equalTo("NO_TIER_READY_IN_TIME"));
+    }
+
+    @Test
+    void inAYearWithoutAPublishedMrpTheStateDutyIsUnavailableAndAFixedFeeTierRecommended() {
+        given().queryParam("pointId", "AST-01").queryParam("date", "2027-02-01").get("/api/v1/fees/quote").then().statusCode(200)
+                .body("quotes[0].tier", equalTo("STANDARD")).body("quotes[0].available", equalTo(false))
+                .body("quotes[0].reason", equalTo("FEE_NOT_PUBLISHED")).body("quotes[0].amount", nullValue())
+                .body("quotes[0].readyOnEstimated", equalTo(true))
+                .body("recommended", equalTo("EXPEDITED"));
+    }
+
+    @Test
+    void theCalculatorNeedsAKnownActivePointAndAGoodDate() {
+        given().queryParam("pointId", "NOPE-1").get("/api/v1/fees/quote").then().statusCode(404)
+                .body("code", equalTo("REGISTRATION_POINT_NOT_FOUND"));
+        invalid().queryParam("pointId", "AST-01").queryParam("neededBy", "2026-02-30").get("/api/v1/fees/quote").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("neededBy")));
     }
 }

@@ -36,6 +36,8 @@ import static kz.egov.idcard.common.Texts.FREE_TEXT;
                 // Its items are the points package's Tier (points/TierProblemSchema), which common does not know.
                 @SchemaProperty(name = "offeredTiers", type = SchemaType.ARRAY, maxItems = 3,
                         description = "TIER_NOT_OFFERED: what the point offers"),
+                @SchemaProperty(name = "year", type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100",
+                        description = "FEE_NOT_PUBLISHED: the year whose MRP is not published", example = "2027"),
                 @SchemaProperty(name = "reason", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]+$",
                         description = "EDS_INVALID: why", example = "NOT_TRUSTED"),
                 @SchemaProperty(name = "outcome", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]+$",

@@ -36,4 +36,13 @@ public final class KeyCodec {
     public static PublicKey ecPublicKey(String pemOrBase64) throws GeneralSecurityException {
         return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der(pemOrBase64)));
     }
+
+    /** Random bytes from one shared CSPRNG (a new generator per call would seed needlessly). */
+    public static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 }

@@ -1,6 +1,5 @@
 package kz.egov.idcard.common.keys;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,10 +16,8 @@ public interface SecretFallback {
     /** Whether secrets that are not configured are made here (the sandbox), so that none is required. */
     boolean makesSecrets();
 
-    /** Random bytes from a CSPRNG, for a secret made here. */
+    /** Random bytes from the CSPRNG, for a secret made here. */
     static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+        return KeyCodec.randomBytes(length);
     }
 }
