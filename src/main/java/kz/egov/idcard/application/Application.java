@@ -47,6 +47,12 @@ public class Application extends PanacheEntityBase {
     public boolean readyOnEstimated;
     public String statusReason;
     public String tsonRegion;
+    /** When the PAYMENT step was done; a paid draft never expires, it waits for its confirmation (docs/product.md R8). */
+    public OffsetDateTime paidAt;
+    /** An open invoice holds the draft open until it expires: the payment may be on its way. */
+    public OffsetDateTime heldUntil;
+    /** When the citizen was reminded to confirm a paid application. */
+    public OffsetDateTime confirmationRemindedAt;
     /** The citizen's language when applying: notifications speak it. */
     public String language = "ru";
     @Version

@@ -35,10 +35,26 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         return ApplicationEvent.list("applicationId in ?1 order by id", applicationIds);
     }
 
-    /** Drafts untouched since the cutoff, locked and skipped by any other instance doing the same. */
-    public Uni<List<Application>> staleDraftsForUpdate(OffsetDateTime cutoff, int limit) {
-        return find("status = ?1 and updatedAt < ?2 order by updatedAt", ApplicationStatus.DRAFT, cutoff)
+    /**
+     * Unpaid drafts untouched since the cutoff and not held open by an invoice that may still be
+     * paid, locked for update.
+     */
+    public Uni<List<Application>> staleDraftsForUpdate(OffsetDateTime cutoff, OffsetDateTime now, int limit) {
+        return find("status = ?1 and paidAt is null and updatedAt < ?2 and (heldUntil is null or heldUntil < ?3) order by updatedAt",
+                ApplicationStatus.DRAFT, cutoff, now)
                 .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Paid drafts still unconfirmed, paid before the cutoff, locked for update. */
+    public Uni<List<Application>> paidUnconfirmedForUpdate(OffsetDateTime paidBefore, int limit) {
+        return find("status = ?1 and paidAt < ?2 order by paidAt", ApplicationStatus.DRAFT, paidBefore)
+                .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Paid drafts paid before the cutoff whose citizen was not reminded yet, locked for update. */
+    public Uni<List<Application>> paidUnremindedForUpdate(OffsetDateTime paidBefore, int limit) {
+        return find("status = ?1 and paidAt < ?2 and confirmationRemindedAt is null order by paidAt", ApplicationStatus.DRAFT,
+                paidBefore).page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** Serialises application creation per citizen until the transaction ends (docs/product.md R8 under races). */

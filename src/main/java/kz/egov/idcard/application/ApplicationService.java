@@ -25,6 +25,9 @@ import kz.egov.idcard.fees.FeeService;
 import kz.egov.idcard.notification.Notifications;
 import kz.egov.idcard.points.PointsService;
 import org.jboss.logging.Logger;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import kz.egov.idcard.common.time.Times;
 
 /** Applications: creation under the rules of docs/product.md R1, R2 and R8, the draft's steps, cancellation and expiry. */
 @ApplicationScoped
@@ -47,11 +50,13 @@ public class ApplicationService {
     private final FeeService fees;
     private final PointsService points;
     private final Notifications notifications;
+    private final Instance<ApplicationEnd> ends;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, ApplicationReadRepository reads, EligibilityService eligibility,
             IdempotencyService idempotency, AuditLog audit, ApplicationsConfig config, TsonRedirects redirects, FeeService fees,
-            PointsService points, Notifications notifications, Clock clock) {
+            PointsService points, Notifications notifications, @Any Instance<ApplicationEnd> ends, Clock clock) {
+        this.ends = ends;
         this.applications = applications;
         this.reads = reads;
         this.eligibility = eligibility;
@@ -135,15 +140,36 @@ public class ApplicationService {
     /** Only a draft can be cancelled, by its owner; a submitted application is in the state's hands. */
     @WithTransaction
     public Uni<ApplicationView> cancel(String iin, UUID id, ClientInfo client) {
-        return owned(iin, id).chain(application -> {
+        return lockOwned(iin, id).chain(application -> {
             if (application.status != ApplicationStatus.DRAFT) {
                 throw new ApiException(ErrorCode.APPLICATION_NOT_CANCELLABLE, application.status)
                         .with("applicationStatus", application.status.name());
             }
-            return moveTo(application, ApplicationStatus.CANCELLED, citizen(iin), "Cancelled by the citizen")
+            return end(application, ApplicationStatus.CANCELLED, ApplicationEnd.Why.CANCELLED_BY_CITIZEN, citizen(iin),
+                            application.paidAt == null ? "Cancelled by the citizen" : "Cancelled by the citizen after payment; refunded")
                     .call(() -> audit.record(AuditType.APPLICATION_CANCELLED, iin, "application:" + id, "OK", client, Map.of()))
                     .chain(this::view);
         });
+    }
+
+    /**
+     * Ends the application before a card is made (CANCELLED or EXPIRED), in the caller's
+     * transaction, and lets the steps act on it (ApplicationEnd: the payment package refunds).
+     */
+    private Uni<Application> end(Application application, ApplicationStatus to, ApplicationEnd.Why why, String actor, String reason) {
+        return moveTo(application, to, actor, reason).call(ended -> endEach(ended, why, ends.stream().toList(), 0));
+    }
+
+    private static Uni<Void> endEach(Application application, ApplicationEnd.Why why, List<ApplicationEnd> all, int index) {
+        return index == all.size() ? Uni.createFrom().voidItem()
+                : all.get(index).ended(application, why).chain(() -> endEach(application, why, all, index + 1));
+    }
+
+    /** An open invoice holds the draft open until it expires (the payment may be on its way), in the caller's transaction. */
+    public void holdUntil(Application application, OffsetDateTime until) {
+        if (application.heldUntil == null || application.heldUntil.isBefore(until)) {
+            application.heldUntil = until;
+        }
     }
 
     /** The owner's application, or APPLICATION_NOT_FOUND: another citizen's application does not exist for them. */
@@ -241,6 +267,9 @@ public class ApplicationService {
     public Uni<Application> completeStep(Application application, Step step, String actor, String reason) {
         application.markCompleted(step);
         application.updatedAt = now();
+        if (step == Step.PAYMENT) {
+            application.paidAt = application.updatedAt;
+        }
         return record(application, actor, application.status, step, reason).replaceWith(application);
     }
 
@@ -284,7 +313,7 @@ public class ApplicationService {
     /** Expires drafts untouched for longer than the configured time (docs/product.md R8); returns how many. */
     public Uni<Integer> expireStaleDrafts() {
         OffsetDateTime cutoff = now().minus(config.draftTtl());
-        return Panache.withTransaction(() -> applications.staleDraftsForUpdate(cutoff, EXPIRY_BATCH)
+        return Panache.withTransaction(() -> applications.staleDraftsForUpdate(cutoff, now(), EXPIRY_BATCH)
                 .chain(stale -> expireEach(stale, 0).replaceWith(stale.size())))
                 .invoke(count -> {
                     if (count > 0) {
@@ -297,9 +326,53 @@ public class ApplicationService {
         if (index == stale.size()) {
             return Uni.createFrom().voidItem();
         }
-        return moveTo(stale.get(index), ApplicationStatus.EXPIRED, "system",
+        return end(stale.get(index), ApplicationStatus.EXPIRED, ApplicationEnd.Why.EXPIRED, "system",
                         "Draft untouched for " + config.draftTtl().toHours() + " h")
                 .chain(() -> expireEach(stale, index + 1));
+    }
+
+    /**
+     * A paid mobile application waits for its confirmation (docs/product.md R8): at half of
+     * {@code idcard.applications.paid-confirmation-ttl} the citizen is reminded once, at its end the
+     * application is cancelled and the payment refunded. Returns how many were cancelled.
+     */
+    public Uni<Integer> settleUnconfirmed() {
+        OffsetDateTime now = now();
+        OffsetDateTime remindBefore = now.minus(config.paidConfirmationTtl().dividedBy(2));
+        OffsetDateTime cancelBefore = now.minus(config.paidConfirmationTtl());
+        return Panache.withTransaction(() -> applications.paidUnremindedForUpdate(remindBefore, EXPIRY_BATCH)
+                        .chain(due -> remindEach(due, 0)))
+                .chain(() -> Panache.withTransaction(() -> applications.paidUnconfirmedForUpdate(cancelBefore, EXPIRY_BATCH)
+                        .chain(due -> cancelUnconfirmedEach(due, 0).replaceWith(due.size()))))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Cancelled and refunded %d paid applications not confirmed since %s", count, cancelBefore);
+                    }
+                });
+    }
+
+    private Uni<Void> remindEach(List<Application> due, int index) {
+        if (index == due.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Application application = due.get(index);
+        application.confirmationRemindedAt = now();
+        String lastDay = Times.local(application.paidAt.plus(config.paidConfirmationTtl())).toLocalDate().toString();
+        return notifications.enqueue("confirm-reminder:" + application.id, application.contactPhone, application.applicantIin,
+                        "CONFIRMATION_REMINDER", List.of(lastDay), application.language)
+                .chain(() -> remindEach(due, index + 1));
+    }
+
+    private Uni<Void> cancelUnconfirmedEach(List<Application> due, int index) {
+        if (index == due.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Application application = due.get(index);
+        return end(application, ApplicationStatus.CANCELLED, ApplicationEnd.Why.NOT_CONFIRMED, "system",
+                        "Not confirmed within " + config.paidConfirmationTtl().toDays() + " days of payment; refunded")
+                .call(() -> notifications.enqueue("not-confirmed:" + application.id, application.contactPhone,
+                        application.applicantIin, "NOT_CONFIRMED_CANCELLED", List.of(), application.language))
+                .chain(() -> cancelUnconfirmedEach(due, index + 1));
     }
 
     public Uni<ApplicationView> view(Application application) {

@@ -23,6 +23,13 @@ public interface ApplicationsConfig {
     @WithDefault("60s")
     String expiryCheckEvery();
 
+    /**
+     * How long a paid mobile application waits for its Face ID / Touch ID confirmation; at half of
+     * it the citizen is reminded, at its end the application is cancelled and the payment refunded.
+     */
+    @WithDefault("P30D")
+    Duration paidConfirmationTtl();
+
     /** How long an Idempotency-Key and its first answer are kept. */
     @WithDefault("PT24H")
     Duration idempotencyKeyTtl();

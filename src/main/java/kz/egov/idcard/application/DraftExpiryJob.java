@@ -4,7 +4,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Expires drafts untouched for longer than {@code idcard.applications.draft-ttl}; safe to run on every instance. */
+/**
+ * Expires drafts untouched for longer than {@code idcard.applications.draft-ttl}, and settles paid
+ * applications left unconfirmed (a reminder, then a cancellation with a refund); safe to run on
+ * every instance (the rows are locked, each change made once).
+ */
 @ApplicationScoped
 public class DraftExpiryJob {
 
@@ -17,6 +21,6 @@ public class DraftExpiryJob {
     @Scheduled(every = "${idcard.applications.expiry-check-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expire() {
-        return applications.expireStaleDrafts().replaceWithVoid();
+        return applications.expireStaleDrafts().chain(applications::settleUnconfirmed).replaceWithVoid();
     }
 }

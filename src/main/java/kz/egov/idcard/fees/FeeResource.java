@@ -132,13 +132,14 @@ public class FeeResource {
     }
 
     @RegisterForReflection
-    @Schema(name = "TierAdvice", description = "Every tier at the point, and the one the calculator recommends")
+    @Schema(name = "TierAdvice", description = "Every tier at the point, and the one the calculator recommends",
+            additionalProperties = Schema.False.class, requiredProperties = {"pointId", "date", "quotes"})
     public record TierAdvice(
             @Schema(maxLength = 32, pattern = "\\S", example = "AST-01") String pointId,
             @Schema(description = "The date the quotes are for", example = "2026-03-20") LocalDate date,
             @Schema(description = "The day the card is needed by, when given", example = "2026-03-31") LocalDate neededBy,
             @Schema(maxItems = 3) List<TierQuote> quotes,
-            @Schema(description = "The cheapest available tier ready by `neededBy`; null when none is", nullable = true,
+            @Schema(description = "The cheapest available tier ready by `neededBy`; absent when none is (see `reason`)",
                     example = "EXPEDITED") Tier recommended,
             @Schema(maxLength = 32, pattern = "^[A-Z_]+$", enumeration = {"NO_TIER_READY_IN_TIME", "NO_TIER_AVAILABLE"},
                     description = "Why nothing is recommended", example = "NO_TIER_READY_IN_TIME") String reason) {
@@ -199,7 +200,8 @@ public class FeeResource {
     }
 
     @RegisterForReflection
-    @Schema(name = "FeeQuote")
+    @Schema(name = "FeeQuote", additionalProperties = Schema.False.class,
+            requiredProperties = {"tier", "amount", "currency", "workingDays", "date", "readyOn", "basis"})
     public record FeeQuote(
             @Schema(example = "STANDARD") Tier tier,
             @Schema(minimum = "0", maximum = "999999999999.99", multipleOf = 0.01, description = "KZT, exact, at most two decimals", example = "865.00") BigDecimal amount,

@@ -38,4 +38,22 @@ public class HttpPaymentGateway implements PaymentGateway {
                     return new ApiException(ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE).retryAfter(30);
                 });
     }
+
+    /** Safe to repeat: the gateway keys a refund by our refund id. An answer that is not a known state is a failure. */
+    @Override
+    public Uni<RefundState> refund(RefundRequest refund) {
+        return client.refund(refund.refundId().toString(), new PaymentGatewayClient.RefundCall(refund.refundId().toString(),
+                        refund.invoiceNumber(), refund.paymentId(), refund.amount(), refund.currency(), refund.reason()))
+                .map(answer -> {
+                    if (answer == null || answer.status() == null) {
+                        throw new IllegalStateException("payment gateway answered a refund without a status");
+                    }
+                    return switch (answer.status()) {
+                        case "ACCEPTED" -> RefundState.ACCEPTED;
+                        case "COMPLETED" -> RefundState.COMPLETED;
+                        case "REJECTED" -> RefundState.REJECTED;
+                        default -> throw new IllegalStateException("payment gateway answered an unknown refund status");
+                    };
+                });
+    }
 }

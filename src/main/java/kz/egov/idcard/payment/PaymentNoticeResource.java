@@ -53,7 +53,8 @@ public class PaymentNoticeResource {
             + "`X-Payment-Signature`, the hex HMAC-SHA256 of `<X-Payment-Timestamp>.<raw body>` with the shared secret; the "
             + "timestamp (Unix seconds) must be within 5 minutes. Body: `{paymentId, invoiceNumber, amount, currency}`. "
             + "The same paymentId twice has one effect; another amount or currency is refused (422) and recorded; an unknown "
-            + "invoice is a 404; money for an invoice that can no longer be paid is kept for refund review (200).")
+            + "invoice is a 404; money for an invoice that can no longer be paid (already paid, expired, or its application ended) is "
+            + "refunded by itself: outcome REFUND_REQUESTED (200).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeBody.class)))
     public Uni<NoticeAck> notice(byte[] rawBody,
@@ -84,6 +85,6 @@ public class PaymentNoticeResource {
     @RegisterForReflection
     @Schema(name = "PaymentNoticeAck")
     public record NoticeAck(
-            @Schema(enumeration = {"APPLIED", "DUPLICATE", "REFUND_REVIEW"}, example = "APPLIED") String outcome) {
+            @Schema(enumeration = {"APPLIED", "DUPLICATE", "REFUND_REQUESTED"}, example = "APPLIED") String outcome) {
     }
 }

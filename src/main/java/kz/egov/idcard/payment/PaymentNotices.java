@@ -52,15 +52,17 @@ public class PaymentNotices {
     }
 
     private final ApplicationService applications;
+    private final Refunds refunds;
     private final PaymentKeys keys;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final PaymentsConfig config;
     private final Clock clock;
 
-    public PaymentNotices(ApplicationService applications, PaymentKeys keys, AuditLog audit, ObjectMapper json,
+    public PaymentNotices(ApplicationService applications, Refunds refunds, PaymentKeys keys, AuditLog audit, ObjectMapper json,
             PaymentsConfig config, Clock clock) {
         this.applications = applications;
+        this.refunds = refunds;
         this.keys = keys;
         this.audit = audit;
         this.json = json;
@@ -100,7 +102,8 @@ public class PaymentNotices {
             return refuse(body, timestamp, signature, null, "MALFORMED", ErrorCode.VALIDATION_FAILED);
         }
         return Panache.withTransaction(() -> Locks.advisory("payment:" + notice.paymentId())
-                .chain(() -> PaymentNotice.count("paymentId = ?1 and outcome in ('APPLIED', 'REFUND_REVIEW')", notice.paymentId()))
+                .chain(() -> PaymentNotice.count("paymentId = ?1 and outcome in ('APPLIED', 'REFUND_REQUESTED', 'REFUND_REVIEW')",
+                        notice.paymentId()))
                 .chain(done -> done > 0
                         ? record(body, timestamp, signature, notice, "DUPLICATE").replaceWith(Result.ok("DUPLICATE"))
                         : apply(body, timestamp, signature, notice)));
@@ -125,9 +128,11 @@ public class PaymentNotices {
                                         && application.status == ApplicationStatus.DRAFT
                                         && application.nextStep().filter(step -> step == Step.PAYMENT).isPresent();
                                 if (!payable) {
-                                    return record(body, timestamp, signature, notice, "REFUND_REVIEW")
-                                            .call(() -> auditNotice(invoice, "REFUND_REVIEW", notice))
-                                            .replaceWith(Result.ok("REFUND_REVIEW"));
+                                    return record(body, timestamp, signature, notice, "REFUND_REQUESTED")
+                                            .call(() -> auditNotice(invoice, "REFUND_REQUESTED", notice))
+                                            .call(() -> refunds.request(invoice, notice.paymentId(), whyRefund(invoice, application),
+                                                    application.applicantIin))
+                                            .replaceWith(Result.ok("REFUND_REQUESTED"));
                                 }
                                 invoice.status = Invoice.Status.PAID;
                                 invoice.paidAt = now;
@@ -140,6 +145,15 @@ public class PaymentNotices {
                                         .replaceWith(Result.ok("APPLIED"));
                             });
                 });
+    }
+
+    /** Money that cannot buy a card goes back: why. */
+    private static Refund.Reason whyRefund(Invoice invoice, kz.egov.idcard.application.Application application) {
+        if (application.status != ApplicationStatus.DRAFT) {
+            return Refund.Reason.APPLICATION_ENDED;
+        }
+        return invoice.status == Invoice.Status.PAID || application.paidAt != null ? Refund.Reason.ALREADY_PAID
+                : Refund.Reason.INVOICE_EXPIRED;
     }
 
     private Uni<Void> auditNotice(Invoice invoice, String outcome, Parsed notice) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,9 @@ public class PaymentService {
             @Schema(maxLength = 32, pattern = "^[A-Z0-9-]+$", example = "IDC-20261128-7F3K9Q") String number,
             @Schema(minimum = "0", maximum = "999999999999.99", multipleOf = 0.01, description = "KZT, exact", example = "865.00") BigDecimal amount,
             @Schema(enumeration = {"KZT"}, example = "KZT") String currency,
-            @Schema(enumeration = {"OPEN", "PAID", "EXPIRED"}, example = "OPEN") String status,
+            @Schema(enumeration = {"OPEN", "PAID", "EXPIRED", "REFUND_REQUESTED", "REFUNDED"}, description = "REFUND_REQUESTED "
+                    + "while the money goes back (the application ended paid without a card, or the money came too late), "
+                    + "REFUNDED once the gateway confirms it", example = "OPEN") String status,
             @Schema(maxLength = 200, pattern = FREE_TEXT, example = "0.2 МРП 2026 года (МРП = 4325 тенге)") String basis,
             @Schema(example = "2026-11-29T10:00:00+05:00") OffsetDateTime expiresAt,
             @Schema(example = "2026-11-28T10:03:00+05:00") OffsetDateTime paidAt,
@@ -47,7 +50,11 @@ public class PaymentService {
             String payUrl) {
 
         static InvoiceView of(Invoice i) {
-            return new InvoiceView(i.id, i.number, i.amount, i.currency, i.status.name(), i.basis, Times.local(i.expiresAt),
+            return of(i, i.status.name());
+        }
+
+        static InvoiceView of(Invoice i, String status) {
+            return new InvoiceView(i.id, i.number, i.amount, i.currency, status, i.basis, Times.local(i.expiresAt),
                     Times.local(i.paidAt), i.payUrl);
         }
     }
@@ -61,6 +68,7 @@ public class PaymentService {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final ApplicationService applications;
+    private final Refunds refunds;
     private final FeeService fees;
     private final PaymentGateway gateway;
     private final AuditLog audit;
@@ -69,9 +77,10 @@ public class PaymentService {
     private final Clock clock;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    public PaymentService(ApplicationService applications, FeeService fees, PaymentGateway gateway, AuditLog audit,
+    public PaymentService(ApplicationService applications, Refunds refunds, FeeService fees, PaymentGateway gateway, AuditLog audit,
             Messages messages, PaymentsConfig config, Clock clock) {
         this.applications = applications;
+        this.refunds = refunds;
         this.fees = fees;
         this.gateway = gateway;
         this.audit = audit;
@@ -111,18 +120,30 @@ public class PaymentService {
         return Invoice.<Invoice>findById(invoiceId).map(found -> found == null ? null : InvoiceView.of(found));
     }
 
+    /** The latest invoice as the citizen sees it: its own status, or the refund of the money paid for it. */
     @WithSession
     public Uni<InvoiceView> current(String iin, UUID applicationId) {
         return applications.owned(iin, applicationId).chain(application -> latest(applicationId))
-                .map(invoice -> {
+                .chain(invoice -> {
                     if (invoice == null) {
                         throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
                     }
-                    if (invoice.status == Invoice.Status.OPEN && !invoice.expiresAt.isAfter(OffsetDateTime.now(clock))) {
-                        invoice.status = Invoice.Status.EXPIRED;
-                    }
-                    return InvoiceView.of(invoice);
+                    return refunds.ofInvoice(invoice.id).map(all -> InvoiceView.of(invoice, status(invoice, all)));
                 });
+    }
+
+    private String status(Invoice invoice, List<Refund> refunds) {
+        // A second payment of a paid invoice is refunded, but the first still stands: only the refund of the
+        // invoice's own payment (or of money for an invoice that was never paid) is the invoice's status.
+        Refund own = refunds.stream().filter(r -> invoice.paymentId == null || invoice.paymentId.equals(r.paymentId))
+                .findFirst().orElse(null);
+        if (own != null) {
+            return own.status == Refund.Status.CONFIRMED ? "REFUNDED" : "REFUND_REQUESTED";
+        }
+        if (invoice.status == Invoice.Status.OPEN && !invoice.expiresAt.isAfter(OffsetDateTime.now(clock))) {
+            return Invoice.Status.EXPIRED.name();
+        }
+        return invoice.status.name();
     }
 
     private static Uni<Invoice> latest(UUID applicationId) {
@@ -133,18 +154,20 @@ public class PaymentService {
         return Panache.withTransaction(() -> applications.lockOwned(application.applicantIin, application.id)
                 .chain(locked -> {
                     ApplicationService.requireNext(locked, Step.PAYMENT);
-                    return openInvoice(locked.id, OffsetDateTime.now(clock));
-                })
-                .chain(open -> {
-                    if (open != null) {
-                        return Uni.createFrom().item(new Issued(InvoiceView.of(open), false));
-                    }
-                    return invoice.<Invoice>persist()
-                            .call(saved -> audit.record(AuditType.INVOICE_CREATED, application.applicantIin,
-                                    "application:" + application.id, "OPEN", client,
-                                    Map.of("invoice", saved.number, "amount", saved.amount.toPlainString())))
-                            .map(saved -> new Issued(InvoiceView.of(saved), true));
+                    return openInvoice(locked.id, OffsetDateTime.now(clock)).chain(open -> open != null
+                            ? Uni.createFrom().item(new Issued(InvoiceView.of(open), false))
+                            : keep(locked, invoice, client));
                 }));
+    }
+
+    /** Keeps the new invoice; while it can be paid, the draft stays open (the money may be on its way). */
+    private Uni<Issued> keep(Application application, Invoice invoice, ClientInfo client) {
+        applications.holdUntil(application, invoice.expiresAt);
+        return invoice.<Invoice>persist()
+                .call(saved -> audit.record(AuditType.INVOICE_CREATED, application.applicantIin,
+                        "application:" + application.id, "OPEN", client,
+                        Map.of("invoice", saved.number, "amount", saved.amount.toPlainString())))
+                .map(saved -> new Issued(InvoiceView.of(saved), true));
     }
 
     /** The open invoice, if any; one past its expiry is closed as EXPIRED on the way. */

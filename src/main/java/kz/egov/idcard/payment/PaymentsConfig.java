@@ -24,6 +24,18 @@ public interface PaymentsConfig {
     /** Secret shared with the gateway for the HMAC-SHA256 of its notices (base64, at least 32 bytes). Required outside the sandbox. */
     Optional<String> hmacSecret();
 
+    /** How often refunds due are sent to the gateway ({@code off} disables the job, as in tests). */
+    @WithDefault("30s")
+    String refundCheckEvery();
+
+    /** How long after the gateway took a refund it is asked again whether the money went back. */
+    @WithDefault("PT1H")
+    Duration refundRecheck();
+
+    /** After this many unanswered sends a refund is FAILED, for the operators to settle by hand. */
+    @WithDefault("10")
+    int refundMaxAttempts();
+
     /** Where the sandbox's "banking app" link points. */
     @WithDefault("https://pay.sandbox.egov.kz/invoices/")
     String sandboxPayUrl();

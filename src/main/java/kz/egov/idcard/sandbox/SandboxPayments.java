@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.egov.idcard.common.error.ApiException;
@@ -35,10 +36,13 @@ public class SandboxPayments {
 
     private final PaymentNotices notices;
     private final PaymentService payments;
+    private final SandboxRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SandboxPayments(PaymentNotices notices, PaymentService payments, ObjectMapper json, Clock clock) {
+    public SandboxPayments(PaymentNotices notices, PaymentService payments, SandboxRepository repository, ObjectMapper json,
+            Clock clock) {
+        this.repository = repository;
         this.notices = notices;
         this.payments = payments;
         this.json = json;
@@ -67,6 +71,28 @@ public class SandboxPayments {
             String signature = notices.sign(timestamp, body);
             return notices.receive(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), timestamp, signature).map(result -> new Delivered(result.outcome(),
                     result.error() == null ? 200 : result.error().status(), body, timestamp, signature));
+        });
+    }
+
+    @RegisterForReflection
+    @Schema(name = "SandboxRefund", description = "What the sandbox bank was asked to give back")
+    public record RefundAsked(
+            @Schema(example = "a9c2f0f4-1c1e-4c55-b0a3-1b7d9a2e6f10") UUID invoiceId,
+            @Schema(minimum = "0", maximum = "999999999999.99", multipleOf = 0.01, example = "1771.00") BigDecimal amount,
+            @Schema(maxLength = 32, pattern = "^[A-Z_]+$", enumeration = {"CANCELLED_BY_CITIZEN", "NOT_CONFIRMED", "APPLICATION_ENDED",
+                    "ALREADY_PAID", "INVOICE_EXPIRED"}, example = "CANCELLED_BY_CITIZEN") String reason,
+            @Schema(example = "2026-11-28T10:30:00+05:00") java.time.OffsetDateTime requestedAt) {
+    }
+
+    /** What the sandbox bank was asked to refund for the invoice, oldest first. */
+    public Uni<List<RefundAsked>> refunds(UUID invoiceId) {
+        return payments.invoice(invoiceId).chain(invoice -> {
+            if (invoice == null) {
+                throw new ApiException(ErrorCode.INVOICE_NOT_FOUND);
+            }
+            return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> repository.refunds(invoice.number()))
+                    .map(rows -> rows.stream().map(row -> new RefundAsked(invoiceId, (BigDecimal) row[0], (String) row[1],
+                            kz.egov.idcard.common.time.Times.local((java.time.OffsetDateTime) row[2]))).toList());
         });
     }
 

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import kz.egov.idcard.common.db.Locks;
 
@@ -36,6 +38,25 @@ public class SandboxRepository {
                 .createNativeQuery("INSERT INTO sandbox_push (iin, title, body, pushed_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, iin).setParameter(2, title).setParameter(3, body).setParameter(4, now)
                 .executeUpdate())).replaceWithVoid();
+    }
+
+    /** Notes what the sandbox bank was asked to refund, once per refund id however often it is asked. */
+    public Uni<Void> refund(UUID refundId, String invoiceNumber, String paymentId, BigDecimal amount, String currency, String reason,
+            OffsetDateTime now) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO sandbox_refund (refund_id, invoice_number, payment_id, amount, currency, reason, "
+                        + "requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (refund_id) DO NOTHING")
+                .setParameter(1, refundId).setParameter(2, invoiceNumber).setParameter(3, paymentId).setParameter(4, amount)
+                .setParameter(5, currency).setParameter(6, reason).setParameter(7, now)
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    /** What the sandbox bank was asked to refund for an invoice: amount, reason, requested_at, oldest first. */
+    public Uni<List<Object[]>> refunds(String invoiceNumber) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT amount, reason, requested_at FROM sandbox_refund WHERE invoice_number = ?1 ORDER BY requested_at",
+                        Object[].class)
+                .setParameter(1, invoiceNumber).getResultList());
     }
 
     /** The newest pushes to a citizen: iin, title, body, pushed_at. */

@@ -151,6 +151,29 @@ public class SandboxResource {
         return payments.pay(id, body == null ? null : body.amount(), idempotencyKey);
     }
 
+    @GET
+    @Path("/refunds")
+    @Operation(operationId = "listSandboxRefunds", summary = "What the sandbox bank was asked to refund for an invoice",
+            description = "Oldest first. A paid application that is cancelled, or not confirmed in time, and money that arrives "
+                    + "after its application ended, are refunded by themselves; the refund reaches the bank within "
+                    + "idcard.payments.refund-check-every.")
+    @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 100, implementation = SandboxPayments.RefundAsked.class)))
+    public Uni<List<SandboxPayments.RefundAsked>> refunds(
+            @Parameter(required = true, description = "The invoice's id", schema = @Schema(implementation = UUID.class))
+            @QueryParam("invoiceId") String invoiceId) {
+        if (invoiceId == null || invoiceId.isBlank()) {
+            throw kz.egov.idcard.common.error.ValidationProblem.of("invoiceId", "REQUIRED");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(invoiceId.strip());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.INVOICE_NOT_FOUND));
+        }
+        return payments.refunds(id);
+    }
+
     @POST
     @Path("/operator-token")
     @Operation(operationId = "createSandboxOperatorToken", summary = "A token for an operator of a registration point", description = "Signed as the operators' "

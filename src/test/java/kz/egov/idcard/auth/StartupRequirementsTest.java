@@ -135,6 +135,9 @@ class StartupRequirementsTest {
             public Duration noticeTolerance() { return Duration.ofMinutes(5); }
             public Optional<String> hmacSecret() { return Optional.ofNullable(secret); }
             public String sandboxPayUrl() { return "https://example.invalid/"; }
+            public String refundCheckEvery() { return "off"; }
+            public Duration refundRecheck() { return Duration.ofHours(1); }
+            public int refundMaxAttempts() { return 10; }
         };
     }
 

@@ -349,19 +349,19 @@ class JourneyApiTest extends ApiTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "bank-retry").body(Map.of())
                 .post("/api/v1/sandbox/payments/{id}/pay", invoice).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
         assertThat(db.count("select count(*) from payment_notice n join invoice i on i.number = n.invoice_number "
-                + "where i.id = ?::uuid and n.outcome in ('APPLIED', 'REFUND_REVIEW')", invoice)).isEqualTo(1);
+                + "where i.id = ?::uuid and n.outcome in ('APPLIED', 'REFUND_REQUESTED')", invoice)).isEqualTo(1);
     }
 
     @Test
-    void moneyForAnInvoiceThatCanNoLongerBePaidIsKeptForRefundReview() {
+    void moneyForAnInvoiceThatCanNoLongerBePaidIsRefundedByItself() {
         String id = draftUpToQuestionnaire("MOBILE", "EXPEDITED");
         String invoice = given().auth().oauth2(token).post("/api/v1/applications/{id}/payment", id).then().extract().path("invoiceId");
         pay(invoice, null).then().body("outcome", equalTo("APPLIED"));
-        pay(invoice, null).then().statusCode(200).body("outcome", equalTo("REFUND_REVIEW"));
+        pay(invoice, null).then().statusCode(200).body("outcome", equalTo("REFUND_REQUESTED"));
 
         String second = draftUpToQuestionnaireForNewCitizen();
         clock.advance(Duration.ofHours(25));
-        pay(second, null).then().body("outcome", equalTo("REFUND_REVIEW"));
+        pay(second, null).then().body("outcome", equalTo("REFUND_REQUESTED"));
     }
 
     @Test

@@ -54,4 +54,23 @@ public class Journeys {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs the paid-confirmation job once: reminders at half-time, cancellation with a refund at the end. */
+    public int settleUnconfirmed() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(applications::settleUnconfirmed);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the refund sender once; returns how many refunds it sent. */
+    public int dispatchRefunds() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> io.quarkus.arc.Arc.container().instance(kz.egov.idcard.payment.Refunds.class).get().dispatch());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

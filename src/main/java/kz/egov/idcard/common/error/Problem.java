@@ -41,7 +41,7 @@ import static kz.egov.idcard.common.Texts.FREE_TEXT;
                 @SchemaProperty(name = "reason", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]+$",
                         description = "EDS_INVALID: why", example = "NOT_TRUSTED"),
                 @SchemaProperty(name = "outcome", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]+$",
-                        description = "Payment notices: what was recorded", example = "REFUND_REVIEW")
+                        description = "Payment notices: what was recorded", example = "AMOUNT_MISMATCH")
         })
 public record Problem(
         @Schema(maxLength = 200, format = "uri", example = "https://idcard.egov.kz/problems/otp-invalid") String type,
