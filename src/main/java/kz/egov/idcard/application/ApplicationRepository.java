@@ -45,6 +45,13 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** Submitted applications whose ready-on date is still an estimate, locked for update. */
+    public Uni<List<Application>> estimatedReadyOnForUpdate(int limit) {
+        return find("readyOnEstimated = true and status in ?1 order by submittedAt",
+                List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_PRODUCTION))
+                .page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Paid drafts still unconfirmed, paid before the cutoff, locked for update. */
     public Uni<List<Application>> paidUnconfirmedForUpdate(OffsetDateTime paidBefore, int limit) {
         return find("status = ?1 and paidAt < ?2 order by paidAt", ApplicationStatus.DRAFT, paidBefore)

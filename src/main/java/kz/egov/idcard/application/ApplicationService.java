@@ -351,6 +351,35 @@ public class ApplicationService {
                 });
     }
 
+    /**
+     * Ready-on dates estimated by the statutory rule are recomputed once the official calendar of
+     * the years they count through is published (docs/product.md R4); returns how many changed.
+     */
+    public Uni<Integer> refreshEstimatedReadyOn() {
+        return Panache.withTransaction(() -> applications.estimatedReadyOnForUpdate(EXPIRY_BATCH)
+                .chain(estimated -> refreshEach(estimated, 0, 0)));
+    }
+
+    private Uni<Integer> refreshEach(List<Application> estimated, int index, int refreshed) {
+        if (index == estimated.size()) {
+            return Uni.createFrom().item(refreshed);
+        }
+        Application application = estimated.get(index);
+        LocalDate submittedOn = Times.local(application.submittedAt).toLocalDate();
+        return fees.readyOn(application.tier, submittedOn).chain(ready -> {
+            if (ready.estimated()) {
+                return refreshEach(estimated, index + 1, refreshed);
+            }
+            String reason = ready.date().equals(application.readyOn)
+                    ? "Ready-on date confirmed by the official calendar: " + ready.date()
+                    : "Ready-on date recomputed with the official calendar: " + application.readyOn + " -> " + ready.date();
+            application.readyOn = ready.date();
+            application.readyOnEstimated = false;
+            return record(application, "system", application.status, null, reason)
+                    .chain(() -> refreshEach(estimated, index + 1, refreshed + 1));
+        });
+    }
+
     private Uni<Void> remindEach(List<Application> due, int index) {
         if (index == due.size()) {
             return Uni.createFrom().voidItem();

@@ -13,9 +13,9 @@ import kz.egov.idcard.common.security.Roles;
 
 /**
  * Each trusted issuer grants one role and nothing else: our own tokens make a citizen, the
- * operators' identity provider makes an operator of the point in its {@code point_id} claim. A
- * token of any other issuer, or an operator token without a point, is not accepted; a role claimed
- * in a token of the wrong issuer is dropped.
+ * operators' identity provider makes an operator of the point in its {@code point_id} claim, or an
+ * admin (role {@code admin}: reference data). A token of any other issuer, or an operator token
+ * without a point, is not accepted; a role claimed in a token of the wrong issuer is dropped.
  */
 @ApplicationScoped
 public class TokenTrust implements SecurityIdentityAugmentor {
@@ -38,6 +38,9 @@ public class TokenTrust implements SecurityIdentityAugmentor {
         String role;
         if (citizens.issuer().equals(issuer)) {
             role = token.getGroups().contains(Roles.CITIZEN) ? Roles.CITIZEN : null;
+        } else if (operators.issuer().equals(issuer) && token.getGroups().contains(Roles.ADMIN)) {
+            // The people who run the service publish reference data; an admin token is for nothing else.
+            role = Roles.ADMIN;
         } else if (operators.issuer().equals(issuer)) {
             Object point = token.getClaim(Roles.POINT_CLAIM);
             if (point == null || point.toString().isBlank()) {

@@ -28,6 +28,10 @@ public record CalendarData(Set<Integer> publishedYears, Set<Integer> officialYea
         WORKING_DAY
     }
 
+    /** A day of a year's list, as published. */
+    public record ListedDay(LocalDate date, DayKind kind, String name) {
+    }
+
     /** A holiday by law on a fixed date, in force from one year to another (inclusive; open-ended when null). */
     public record StatutoryHoliday(MonthDay day, boolean religious, int validFrom, Integer validTo) {
         boolean appliesTo(int year) {

@@ -28,6 +28,7 @@ public class CalendarService {
         return calendar.get();
     }
 
+    /** Reads the calendar again on the next use: a published year takes effect at once on this instance. */
     public void forget() {
         calendar.forget();
     }

@@ -48,6 +48,11 @@ public final class FeeSchedule {
         return Optional.of(new Fee(tier, amount, terms.workingDays(), terms.mrpShare(), year, mrp));
     }
 
+    /** Whether the MRP of the year is published. */
+    public boolean hasMrp(int year) {
+        return mrpByYear.containsKey(year);
+    }
+
     public int workingDays(Tier tier) {
         return tiers.get(tier).workingDays();
     }

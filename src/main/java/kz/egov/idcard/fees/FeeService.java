@@ -33,6 +33,30 @@ public class FeeService {
         this.calendars = calendars;
     }
 
+    /**
+     * What reference data is missing for the years given, in order: "MRP 2027" when the year's MRP
+     * is not published, "calendar 2027" when its official working-day calendar is not.
+     */
+    public Uni<List<String>> missing(List<Integer> years) {
+        return schedule.get().chain(fees -> calendars.calendar().map(calendar -> {
+            List<String> missing = new ArrayList<>();
+            for (int year : years) {
+                if (!fees.hasMrp(year)) {
+                    missing.add("MRP " + year);
+                }
+                if (!calendar.isOfficial(year)) {
+                    missing.add("calendar " + year);
+                }
+            }
+            return missing;
+        }));
+    }
+
+    /** Reads the schedule again on the next quote: a published MRP takes effect at once on this instance. */
+    public void forget() {
+        schedule.forget();
+    }
+
     /** The fee of the tier on the date; FEE_NOT_PUBLISHED when it is a share of a year's MRP not published yet. */
     public Uni<Quote> quote(Tier tier, LocalDate date) {
         return schedule.get().chain(fees -> {

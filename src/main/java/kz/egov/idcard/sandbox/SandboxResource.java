@@ -183,6 +183,20 @@ public class SandboxResource {
     }
 
     @POST
+    @Path("/admin-token")
+    @Operation(operationId = "createSandboxAdminToken", summary = "A token for the people who run the service",
+            description = "Signed as the operators' identity provider would (issuer idcard.operators.issuer, role admin); 8 hours. "
+                    + "It publishes reference data under /api/v1/admin: the MRP of a year, working-day calendars.")
+    public OperatorToken adminToken(@Valid @jakarta.validation.constraints.NotNull AdminTokenRequest body) {
+        return new OperatorToken(sandbox.adminToken());
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @Schema(name = "SandboxAdminTokenRequest", description = "Nothing to say: send {}", additionalProperties = Schema.False.class)
+    public record AdminTokenRequest() {
+    }
+
+    @POST
     @Path("/eds/certificates")
     @Operation(operationId = "createSandboxEdsCertificate", summary = "A test EDS key and certificate for an IIN", description = "Issued by the sandbox's own test CA, "
             + "which only the sandbox trusts: sign the challenge's UTF-8 bytes into a CMS SignedData with them.")

@@ -121,6 +121,17 @@ public class SandboxService {
         });
     }
 
+    /** An admin token as the operators' identity provider would sign it (in the sandbox, with our key): reference data. */
+    public String adminToken() {
+        java.time.Instant now = clock.instant();
+        return io.smallrye.jwt.build.Jwt.issuer(operators.issuer()).audience(jwt.audience())
+                .subject("sandbox-admin").upn("sandbox-admin")
+                .groups(Roles.ADMIN)
+                .issuedAt(now).expiresAt(now.plus(java.time.Duration.ofHours(8)))
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).keyId(keys.tokenKeyId())
+                .sign(keys.tokenSigningKey());
+    }
+
     @WithSession
     public Uni<List<SandboxCitizen>> personas() {
         return SandboxCitizen.list("persona is not null order by personaOrder");

@@ -73,4 +73,13 @@ public class Journeys {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs the recomputation of estimated ready-on dates once. */
+    public int refreshEstimatedReadyOn() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(applications::refreshEstimatedReadyOn);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

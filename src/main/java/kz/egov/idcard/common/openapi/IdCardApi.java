@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Digital ID login", description = "IIN + phone checked in the mobile citizens database, SMS code, tokens"),
                 @Tag(name = "Citizen", description = "The logged-in citizen"),
                 @Tag(name = "Devices", description = "Face ID / Touch ID keys of the citizen's phones"),
+                @Tag(name = "Administration", description = "For the people who run the service (role admin from the operators' "
+                        + "identity provider; in the sandbox POST /api/v1/sandbox/admin-token): reference data published while "
+                        + "the service runs, every change audited"),
                 @Tag(name = "Sandbox", description = "Only in the sandbox profile")
         })
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
@@ -31,6 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "from the operators' identity provider. Signed JWS checked as RFC8725 advises: only ES256 (ours) and RS256 "
                 + "(the operators' provider) are accepted, never `none`; the key is picked by `kid` per trusted issuer; "
                 + "issuer, audience and expiry (15 minutes for ours) are required.")
+@SecurityScheme(securitySchemeName = "adminBearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An admin's token from the operators' identity provider (role `admin`), for /api/v1/admin only; in the "
+                + "sandbox, POST /api/v1/sandbox/admin-token. A citizen's or an operator's token is 403 there. Checked as RFC8725 "
+                + "advises, like every token here: ES256 or RS256 only, the key by `kid`, issuer, audience and expiry required.")
 @SecurityScheme(securitySchemeName = "paymentGatewaySignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = "X-Payment-Signature",
         description = "The payment gateway's notices only: hex HMAC-SHA256 of `<X-Payment-Timestamp>.<raw body>` under the "

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String CITIZEN = "citizen";
     /** An operator of a registration point (tokens of the operators' identity provider). */
     public static final String OPERATOR = "operator";
+    /** One of the people who run the service: publishes reference data (tokens of the operators' identity provider). */
+    public static final String ADMIN = "admin";
 
     /** The login session a citizen's access token belongs to. */
     public static final String SESSION_CLAIM = "sid";
