@@ -43,6 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
         env.putAll(extraEnv);
     }
 
+    /** An environment variable of the next starts (e.g. libfaketime's FAKETIME, to move the service's clock). */
+    public void putEnv(String name, String value) {
+        env.put(name, value);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
