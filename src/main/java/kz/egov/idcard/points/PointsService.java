@@ -33,6 +33,6 @@ public class PointsService {
 
     @WithSession
     public Uni<List<PublicServiceCenter>> centers(String regionCode) {
-        return PublicServiceCenter.list("regionCode = ?1 order by id", regionCode);
+        return PublicServiceCenter.list("regionCode = ?1 and active = true order by id", regionCode);
     }
 }

@@ -9,4 +9,5 @@ import jakarta.persistence.Table;
 public class PublicServiceCenter extends Place {
 
     public String phone;
+    public boolean active = true;
 }
