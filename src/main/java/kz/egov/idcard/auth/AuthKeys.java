@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import kz.egov.idcard.common.keys.KeyCodec;
 import kz.egov.idcard.common.keys.SecretFallback;
 import kz.egov.idcard.common.startup.StartupRequirement;
@@ -35,7 +34,6 @@ import org.jboss.logging.Logger;
 public class AuthKeys implements StartupRequirement {
 
     private static final Logger LOG = Logger.getLogger(AuthKeys.class);
-    static final int MIN_SECRET_BYTES = 32;
 
     private final List<String> missing = new ArrayList<>();
     private final KeyPair tokenKeys;
@@ -47,7 +45,7 @@ public class AuthKeys implements StartupRequirement {
     public AuthKeys(JwtConfig jwt, OtpConfig otp, OperatorsConfig operators, SecretFallback fallback) {
         try {
             this.tokenKeys = tokenKeys(jwt, fallback);
-            this.otpHashKey = otpHashKey(otp, fallback);
+            this.otpHashKey = fallback.hmacKey(otp.hashKey(), "otp-hash-key", "IDCARD_OTP_HASH_KEY (idcard.otp.hash-key)", missing);
             this.operatorKey = operatorKey(operators, fallback);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A configured key cannot be read: " + e.getMessage(), e);
@@ -104,23 +102,6 @@ public class AuthKeys implements StartupRequirement {
         jwt.privateKey().ifPresentOrElse(k -> { }, () -> missing.add("IDCARD_JWT_PRIVATE_KEY (idcard.jwt.private-key)"));
         jwt.publicKey().ifPresentOrElse(k -> { }, () -> missing.add("IDCARD_JWT_PUBLIC_KEY (idcard.jwt.public-key)"));
         return null;
-    }
-
-    private SecretKey otpHashKey(OtpConfig otp, SecretFallback fallback) {
-        if (otp.hashKey().isPresent()) {
-            byte[] raw = Base64.getDecoder().decode(otp.hashKey().get().trim());
-            if (raw.length < MIN_SECRET_BYTES) {
-                missing.add("IDCARD_OTP_HASH_KEY (idcard.otp.hash-key) of at least 32 bytes, base64");
-                return null;
-            }
-            return new SecretKeySpec(raw, "HmacSHA256");
-        }
-        Optional<byte[]> kept = fallback.secret("otp-hash-key", () -> SecretFallback.randomBytes(32));
-        if (kept.isEmpty()) {
-            missing.add("IDCARD_OTP_HASH_KEY (idcard.otp.hash-key)");
-            return null;
-        }
-        return new SecretKeySpec(kept.get(), "HmacSHA256");
     }
 
     private PublicKey operatorKey(OperatorsConfig operators, SecretFallback fallback) throws GeneralSecurityException {

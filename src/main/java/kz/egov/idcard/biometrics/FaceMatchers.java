@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import kz.egov.idcard.common.adapters.Adapters;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The face matcher in use, as {@code idcard.biometrics.matcher} says ({@code http} or {@code sandbox}). */
 @ApplicationScoped
@@ -20,10 +19,6 @@ public class FaceMatchers {
     }
 
     void requireUrl(@Observes StartupEvent ignored, BiometricsConfig config) {
-        if (config.matcher().equals("http") && ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.rest-client.face-matcher.url", String.class).filter(u -> !u.isBlank()).isEmpty()) {
-            throw new IllegalStateException("Refusing to start without the base URL of: IDCARD_FACE_MATCHER_URL "
-                    + "(quarkus.rest-client.face-matcher.url)");
-        }
+        Adapters.requireBaseUrl(config.matcher(), "face-matcher", "IDCARD_FACE_MATCHER_URL");
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import kz.egov.idcard.common.adapters.Adapters;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The payment gateway in use, as {@code idcard.payments.gateway} says ({@code http} or {@code sandbox}). */
 @ApplicationScoped
@@ -20,10 +19,6 @@ public class PaymentGateways {
     }
 
     void requireUrl(@Observes StartupEvent ignored, PaymentsConfig config) {
-        if ("http".equals(config.gateway()) && ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.rest-client.payment-gateway.url", String.class).filter(u -> !u.isBlank()).isEmpty()) {
-            throw new IllegalStateException("Refusing to start without the base URL of: IDCARD_PAYMENT_GATEWAY_URL "
-                    + "(quarkus.rest-client.payment-gateway.url)");
-        }
+        Adapters.requireBaseUrl(config.gateway(), "payment-gateway", "IDCARD_PAYMENT_GATEWAY_URL");
     }
 }

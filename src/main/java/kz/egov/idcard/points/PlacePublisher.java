@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kz.egov.idcard.audit.AuditLog;
 import kz.egov.idcard.audit.AuditType;
@@ -70,91 +71,81 @@ public class PlacePublisher {
     }
 
     public Uni<PlaceView> createPoint(String id, Published place, String admin, ClientInfo client) {
-        validate(place, true);
-        return Panache.withTransaction(() -> requireRegion(place.regionCode())
-                .chain(() -> RegistrationPoint.<RegistrationPoint>findById(id, LockModeType.PESSIMISTIC_WRITE))
-                .chain(existing -> {
-                    if (existing != null) {
-                        throw new ApiException(ErrorCode.PLACE_ALREADY_EXISTS, id);
-                    }
-                    RegistrationPoint point = new RegistrationPoint();
-                    point.id = id;
-                    point.active = true;
-                    apply(point, place);
-                    return point.<RegistrationPoint>persist().chain(saved -> audited(saved, null, admin, client, "CREATED"));
-                }));
+        return create(RegistrationPoint.class, RegistrationPoint::new, id, place, admin, client);
     }
 
     public Uni<PlaceView> updatePoint(String id, Published place, String admin, ClientInfo client) {
-        validate(place, true);
-        return Panache.withTransaction(() -> requireRegion(place.regionCode())
-                .chain(() -> lockedPoint(id))
-                .chain(point -> {
-                    PlaceView before = view(point);
-                    apply(point, place);
-                    return audited(point, before, admin, client, "UPDATED");
-                }));
+        return update(RegistrationPoint.class, id, place, admin, client);
     }
 
     public Uni<PlaceView> deactivatePoint(String id, String admin, ClientInfo client) {
-        return Panache.withTransaction(() -> lockedPoint(id).chain(point -> {
-            PlaceView before = view(point);
-            point.active = false;
-            return audited(point, before, admin, client, "DEACTIVATED");
-        }));
+        return deactivate(RegistrationPoint.class, id, admin, client);
     }
 
     public Uni<PlaceView> createCenter(String id, Published place, String admin, ClientInfo client) {
-        validate(place, false);
-        return Panache.withTransaction(() -> requireRegion(place.regionCode())
-                .chain(() -> PublicServiceCenter.<PublicServiceCenter>findById(id, LockModeType.PESSIMISTIC_WRITE))
-                .chain(existing -> {
-                    if (existing != null) {
-                        throw new ApiException(ErrorCode.PLACE_ALREADY_EXISTS, id);
-                    }
-                    PublicServiceCenter center = new PublicServiceCenter();
-                    center.id = id;
-                    center.active = true;
-                    apply(center, place);
-                    return center.<PublicServiceCenter>persist().chain(saved -> audited(saved, null, admin, client, "CREATED"));
-                }));
+        return create(PublicServiceCenter.class, PublicServiceCenter::new, id, place, admin, client);
     }
 
     public Uni<PlaceView> updateCenter(String id, Published place, String admin, ClientInfo client) {
-        validate(place, false);
-        return Panache.withTransaction(() -> requireRegion(place.regionCode())
-                .chain(() -> lockedCenter(id))
-                .chain(center -> {
-                    PlaceView before = view(center);
-                    apply(center, place);
-                    return audited(center, before, admin, client, "UPDATED");
-                }));
+        return update(PublicServiceCenter.class, id, place, admin, client);
     }
 
     public Uni<PlaceView> deactivateCenter(String id, String admin, ClientInfo client) {
-        return Panache.withTransaction(() -> lockedCenter(id).chain(center -> {
-            PlaceView before = view(center);
-            center.active = false;
-            return audited(center, before, admin, client, "DEACTIVATED");
+        return deactivate(PublicServiceCenter.class, id, admin, client);
+    }
+
+    private <P extends Place> Uni<PlaceView> create(Class<P> kind, Supplier<P> make, String id, Published place, String admin,
+            ClientInfo client) {
+        validate(place, kind == RegistrationPoint.class);
+        return Panache.withTransaction(() -> requireRegion(place.regionCode())
+                .chain(() -> Panache.getSession()).chain(session -> session.find(kind, id, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(existing -> {
+                            if (existing != null) {
+                                throw new ApiException(ErrorCode.PLACE_ALREADY_EXISTS, id);
+                            }
+                            P created = make.get();
+                            created.id = id;
+                            activate(created, true);
+                            apply(created, place);
+                            return session.persist(created).chain(() -> audited(created, null, admin, client, "CREATED"));
+                        })));
+    }
+
+    private <P extends Place> Uni<PlaceView> update(Class<P> kind, String id, Published place, String admin, ClientInfo client) {
+        validate(place, kind == RegistrationPoint.class);
+        return Panache.withTransaction(() -> requireRegion(place.regionCode())
+                .chain(() -> locked(kind, id))
+                .chain(found -> {
+                    PlaceView before = view(found);
+                    apply(found, place);
+                    return audited(found, before, admin, client, "UPDATED");
+                }));
+    }
+
+    private <P extends Place> Uni<PlaceView> deactivate(Class<P> kind, String id, String admin, ClientInfo client) {
+        return Panache.withTransaction(() -> locked(kind, id).chain(found -> {
+            PlaceView before = view(found);
+            activate(found, false);
+            return audited(found, before, admin, client, "DEACTIVATED");
         }));
     }
 
-    private static Uni<RegistrationPoint> lockedPoint(String id) {
-        return RegistrationPoint.<RegistrationPoint>findById(id, LockModeType.PESSIMISTIC_WRITE).map(point -> {
-            if (point == null) {
-                throw new ApiException(ErrorCode.REGISTRATION_POINT_NOT_FOUND, id);
+    private static <P extends Place> Uni<P> locked(Class<P> kind, String id) {
+        return Panache.getSession().chain(session -> session.find(kind, id, LockModeType.PESSIMISTIC_WRITE)).map(found -> {
+            if (found == null) {
+                throw kind == RegistrationPoint.class ? new ApiException(ErrorCode.REGISTRATION_POINT_NOT_FOUND, id)
+                        : new ApiException(ErrorCode.TSON_NOT_FOUND, id);
             }
-            return point;
+            return found;
         });
     }
 
-    private static Uni<PublicServiceCenter> lockedCenter(String id) {
-        return PublicServiceCenter.<PublicServiceCenter>findById(id, LockModeType.PESSIMISTIC_WRITE).map(center -> {
-            if (center == null) {
-                throw new ApiException(ErrorCode.TSON_NOT_FOUND, id);
-            }
-            return center;
-        });
+    private static void activate(Place place, boolean active) {
+        if (place instanceof RegistrationPoint point) {
+            point.active = active;
+        } else if (place instanceof PublicServiceCenter center) {
+            center.active = active;
+        }
     }
 
     private static Uni<Void> requireRegion(String code) {

@@ -2,6 +2,7 @@ package kz.egov.idcard.common.adapters;
 
 import jakarta.enterprise.inject.Instance;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The one way an implementation of an external system is chosen: by the name a setting gives,
@@ -11,6 +12,18 @@ import java.util.TreeSet;
 public final class Adapters {
 
     private Adapters() {
+    }
+
+    /**
+     * Refuses the start when the HTTP implementation is chosen without its base URL (a REST client's
+     * {@code quarkus.rest-client.<client>.url}), naming the environment variable to set.
+     */
+    public static void requireBaseUrl(String chosen, String client, String variable) {
+        if ("http".equals(chosen) && ConfigProvider.getConfig().getOptionalValue("quarkus.rest-client." + client + ".url", String.class)
+                .filter(url -> !url.isBlank()).isEmpty()) {
+            throw new IllegalStateException("Refusing to start without the base URL of: " + variable
+                    + " (quarkus.rest-client." + client + ".url)");
+        }
     }
 
     /**

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Citizen", description = "The logged-in citizen"),
                 @Tag(name = "Devices", description = "Face ID / Touch ID keys of the citizen's phones"),
                 @Tag(name = "Administration", description = "For the people who run the service (role admin from the operators' "
-                        + "identity provider; in the sandbox POST /api/v1/sandbox/admin-token): reference data published while "
-                        + "the service runs, every change audited"),
+                        + "identity provider; the sandbox profile mints such a token): reference data published while the "
+                        + "service runs, every change audited"),
                 @Tag(name = "Sandbox", description = "Only in the sandbox profile")
         })
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "(the operators' provider) are accepted, never `none`; the key is picked by `kid` per trusted issuer; "
                 + "issuer, audience and expiry (15 minutes for ours) are required.")
 @SecurityScheme(securitySchemeName = "adminBearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "An admin's token from the operators' identity provider (role `admin`), for /api/v1/admin only; in the "
-                + "sandbox, POST /api/v1/sandbox/admin-token. A citizen's or an operator's token is 403 there. Checked as RFC8725 "
+        description = "An admin's token from the operators' identity provider (role `admin`), for /api/v1/admin only (the "
+                + "sandbox profile mints one for testers). A citizen's or an operator's token is 403 there. Checked as RFC8725 "
                 + "advises, like every token here: ES256 or RS256 only, the key by `kid`, issuer, audience and expiry required.")
 @SecurityScheme(securitySchemeName = "paymentGatewaySignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = "X-Payment-Signature",
