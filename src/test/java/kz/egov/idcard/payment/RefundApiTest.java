@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -146,6 +148,42 @@ class RefundApiTest extends ApiTest {
         invalid().get("/api/v1/sandbox/refunds").then().statusCode(400).body("errors[0].field", equalTo("invoiceId"));
         given().queryParam("invoiceId", "8d1f7b7e-2f4c-4c38-9a55-0d7f3f7a1b2c").get("/api/v1/sandbox/refunds").then()
                 .statusCode(404).body("code", equalTo("INVOICE_NOT_FOUND"));
+    }
+
+    @Test
+    void aRefundTheGatewayCannotTakeIsTriedAgainLaterAndOneItRefusesIsLeftFailedForTheOperators() {
+        String id = mobileDraftWithInvoice();
+        String invoice = invoiceOf(id);
+        pay(invoice, "bank-3").then().body("outcome", equalTo("APPLIED"));
+        given().auth().oauth2(token).post("/api/v1/applications/{id}/cancel", id).then().statusCode(200);
+        java.util.concurrent.atomic.AtomicReference<PaymentGateway.RefundState> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        QuarkusMock.installMockForType(new PaymentGateway() {
+            @Override
+            public Uni<String> register(InvoiceRequest request) {
+                return Uni.createFrom().failure(new IllegalStateException("not in this test"));
+            }
+
+            @Override
+            public Uni<RefundState> refund(RefundRequest request) {
+                return answer.get() == null ? Uni.createFrom().failure(new IllegalStateException("gateway down"))
+                        : Uni.createFrom().item(answer.get());
+            }
+        }, PaymentGateway.class);
+
+        journeys.dispatchRefunds();
+        assertThat(db.count("select count(*) from refund where invoice_id = ?::uuid and status = 'REQUESTED' and attempts = 1 "
+                + "and next_attempt_at > now() and last_error like '%gateway down%'", invoice)).isEqualTo(1);
+        journeys.dispatchRefunds();
+        assertThat(db.count("select count(*) from refund where invoice_id = ?::uuid and attempts = 1", invoice)).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        answer.set(PaymentGateway.RefundState.REJECTED);
+        journeys.dispatchRefunds();
+        assertThat(db.count("select count(*) from refund where invoice_id = ?::uuid and status = 'FAILED' and attempts = 2", invoice))
+                .isEqualTo(1);
+        given().auth().oauth2(token).get("/api/v1/applications/{id}/payment", id).then().body("status", equalTo("REFUND_REQUESTED"));
+        assertThat(db.count("select count(*) from audit_event where subject = (select 'invoice:' || number from invoice where id = ?::uuid) "
+                + "and event_type = 'REFUND_FAILED'", invoice)).isEqualTo(1);
     }
 
     /** A mobile EXPEDITED draft with its face matched, its questionnaire filled and its invoice made. */
