@@ -1,8 +1,6 @@
 package kz.egov.idcard.citizen;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -10,19 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import kz.egov.idcard.common.adapters.Adapters;
+import kz.egov.idcard.common.startup.StartupRequirement;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The registries in use, as {@code idcard.adapters.mobile-citizens} and {@code idcard.adapters.id-documents} say. */
 @ApplicationScoped
-public class Registries {
+public class Registries implements StartupRequirement {
 
-    /** An HTTP adapter without a base URL cannot work: refuse to start and say which one. */
-    void requireUrls(@Observes StartupEvent ignored, AdaptersConfig config) {
-        List<String> missing = missingUrls(config, key -> ConfigProvider.getConfig()
+    private final AdaptersConfig config;
+
+    public Registries(AdaptersConfig config) {
+        this.config = config;
+    }
+
+    /** An HTTP adapter without a base URL cannot work: named at start with everything else missing. */
+    @Override
+    public List<String> missing() {
+        return missingUrls(config, key -> ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.rest-client." + key + ".url", String.class).filter(url -> !url.isBlank()).isPresent());
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("Refusing to start without the base URLs of: " + String.join(", ", missing));
-        }
     }
 
     static List<String> missingUrls(AdaptersConfig config, Predicate<String> configured) {

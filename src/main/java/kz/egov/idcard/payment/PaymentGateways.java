@@ -1,16 +1,22 @@
 package kz.egov.idcard.payment;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import kz.egov.idcard.common.adapters.Adapters;
+import kz.egov.idcard.common.startup.StartupRequirement;
 
 /** The payment gateway in use, as {@code idcard.payments.gateway} says ({@code http} or {@code sandbox}). */
 @ApplicationScoped
-public class PaymentGateways {
+public class PaymentGateways implements StartupRequirement {
+
+    private final PaymentsConfig config;
+
+    public PaymentGateways(PaymentsConfig config) {
+        this.config = config;
+    }
 
     @Produces
     @ApplicationScoped
@@ -18,7 +24,9 @@ public class PaymentGateways {
         return Adapters.choose(all, "idcard.payments.gateway", config.gateway());
     }
 
-    void requireUrl(@Observes StartupEvent ignored, PaymentsConfig config) {
-        Adapters.requireBaseUrl(config.gateway(), "payment-gateway", "IDCARD_PAYMENT_GATEWAY_URL");
+    /** The HTTP implementation needs its base URL: named at start with everything else missing. */
+    @Override
+    public List<String> missing() {
+        return Adapters.missingBaseUrl(config.gateway(), "payment-gateway", "IDCARD_PAYMENT_GATEWAY_URL");
     }
 }

@@ -1,9 +1,7 @@
 package kz.egov.idcard.signing;
 
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.startup.StartupRequirement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -22,7 +21,7 @@ import org.jboss.logging.Logger;
  * sign another way).
  */
 @ApplicationScoped
-public class EdsRevocation {
+public class EdsRevocation implements StartupRequirement {
 
     private static final Logger LOG = Logger.getLogger(EdsRevocation.class);
     private static final String URL_KEY = "quarkus.rest-client.eds-ocsp.url";
@@ -38,14 +37,24 @@ public class EdsRevocation {
         this.clock = clock;
     }
 
-    void requireResponder(@Observes StartupEvent ignored) {
-        requireResponder(config.trustAnchors().orElse(List.of()), ConfigProvider.getConfig().getOptionalValue(URL_KEY, String.class));
+    /** Configured trust anchors need their OCSP responder: named at start with everything else missing. */
+    @Override
+    public List<String> missing() {
+        return missingResponder(config.trustAnchors().orElse(List.of()), ConfigProvider.getConfig().getOptionalValue(URL_KEY, String.class));
+    }
+
+    static List<String> missingResponder(List<String> trustAnchors, Optional<String> responderUrl) {
+        if (!trustAnchors.isEmpty() && responderUrl.filter(url -> !url.isBlank()).isEmpty()) {
+            return List.of("IDCARD_EDS_OCSP_URL (" + URL_KEY + "), the OCSP responder that tells revoked certificates of the "
+                    + "configured EDS trust anchors");
+        }
+        return List.of();
     }
 
     static void requireResponder(List<String> trustAnchors, Optional<String> responderUrl) {
-        if (!trustAnchors.isEmpty() && responderUrl.filter(url -> !url.isBlank()).isEmpty()) {
-            throw new IllegalStateException("Refusing to start: EDS trust anchors are configured without the OCSP responder that "
-                    + "tells revoked certificates: IDCARD_EDS_OCSP_URL (" + URL_KEY + ")");
+        List<String> missing = missingResponder(trustAnchors, responderUrl);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: EDS trust anchors are configured without " + missing.get(0));
         }
     }
 

@@ -53,6 +53,8 @@ public class ProductionProfileTest {
                 new SecureRandom().nextBytes(biometricKey);
                 return Map.ofEntries(
                         Map.entry("idcard.sandbox.enabled", "false"),
+                        Map.entry("idcard.eds.trust", "configured"),
+                        Map.entry("idcard.secrets.fallback", "none"),
                         Map.entry("idcard.biometrics.matcher", "http"),
                         Map.entry("idcard.biometrics.keys.k1", base64.encodeToString(biometricKey)),
                         Map.entry("idcard.biometrics.active-key", "k1"),

@@ -1,6 +1,7 @@
 package kz.egov.idcard.common.adapters;
 
 import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,15 +16,16 @@ public final class Adapters {
     }
 
     /**
-     * Refuses the start when the HTTP implementation is chosen without its base URL (a REST client's
-     * {@code quarkus.rest-client.<client>.url}), naming the environment variable to set.
+     * What is missing when the HTTP implementation is chosen without its base URL (a REST client's
+     * {@code quarkus.rest-client.<client>.url}): the environment variable to set; for a
+     * {@link kz.egov.idcard.common.startup.StartupRequirement}.
      */
-    public static void requireBaseUrl(String chosen, String client, String variable) {
+    public static List<String> missingBaseUrl(String chosen, String client, String variable) {
         if ("http".equals(chosen) && ConfigProvider.getConfig().getOptionalValue("quarkus.rest-client." + client + ".url", String.class)
                 .filter(url -> !url.isBlank()).isEmpty()) {
-            throw new IllegalStateException("Refusing to start without the base URL of: " + variable
-                    + " (quarkus.rest-client." + client + ".url)");
+            return List.of(variable + " (quarkus.rest-client." + client + ".url)");
         }
+        return List.of();
     }
 
     /**

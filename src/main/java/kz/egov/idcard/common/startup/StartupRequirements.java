@@ -9,7 +9,12 @@ import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Refuses to start while any {@link StartupRequirement} misses something, naming everything missing in one message. */
+/**
+ * Refuses to start while any {@link StartupRequirement} misses something, naming everything missing
+ * (keys, secrets, adapter URLs, EDS trust) in one message with the environment variables to set. The
+ * message is also written to standard error at once: the console log is asynchronous, and a process
+ * that exits could take an unwritten reason with it.
+ */
 @ApplicationScoped
 public class StartupRequirements {
 
@@ -21,7 +26,10 @@ public class StartupRequirements {
         List<String> missing = new ArrayList<>();
         requirements.forEach(requirement -> missing.addAll(requirement.missing()));
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Refusing to start without these secrets: " + String.join(", ", missing));
+            String reason = "Refusing to start: these settings are missing or invalid: " + String.join("; ", missing);
+            System.err.println(reason);
+            System.err.flush();
+            throw new IllegalStateException(reason);
         }
     }
 }
