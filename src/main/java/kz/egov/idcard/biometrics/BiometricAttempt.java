@@ -18,6 +18,8 @@ public class BiometricAttempt extends PanacheEntityBase {
     @Id
     public UUID id;
     public UUID applicationId;
+    /** Whose face was tried: misses count per citizen across applications. */
+    public String applicantIin;
     public OffsetDateTime attemptedAt;
     public String matcher;
     @Enumerated(EnumType.STRING)

@@ -9,6 +9,12 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class BiometricAttemptRepository {
 
+    /** The citizen's misses since the instant, across all their applications, in the caller's session. */
+    Uni<Long> citizenMissesSince(String iin, OffsetDateTime since) {
+        return BiometricAttempt.count("applicantIin = ?1 and decision = ?2 and attemptedAt > ?3", iin, FaceMatch.Decision.NO_MATCH,
+                since);
+    }
+
     /** Erases, in a transaction of its own, the sealed selfies of attempts made before {@code cutoff}; returns how many. */
     Uni<Integer> eraseSelfiesBefore(OffsetDateTime cutoff, OffsetDateTime now) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session

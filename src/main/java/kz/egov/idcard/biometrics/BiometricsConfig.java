@@ -18,6 +18,17 @@ public interface BiometricsConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * Misses a citizen may have within {@link #missesWindow()}, across all their applications; after
+     * that a new application's biometric step sends them to a Public Service Center at once.
+     */
+    @WithDefault("3")
+    int maxMissesPerCitizen();
+
+    /** How far back a citizen's misses count. */
+    @WithDefault("P30D")
+    Duration missesWindow();
+
     /** Lowest score that counts as a match. */
     @WithDefault("0.97")
     double matchThreshold();

@@ -52,7 +52,9 @@ public class BiometricsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "matchFace", summary = "Face match: the selfie against the registry photo",
-            description = "The BIOMETRICS step. MATCH completes it; NO_MATCH answers `attemptsLeft`; after the last "
+            description = "The BIOMETRICS step. MATCH completes it; NO_MATCH answers `attemptsLeft`; misses count per "
+                    + "citizen across applications (3 within 30 days), and once they are used up a new application is sent on "
+                    + "at once (reason ATTEMPTS_EXHAUSTED) without asking the matcher. After the last "
                     + "allowed miss, or at once when the face cannot be processed, the application is REDIRECTED_TO_TSON "
                     + "with the reason and the Public Service Centers of the citizen's region: never a refusal. A picture "
                     + "that is not a readable JPEG or PNG within the limits is a 400 and uses no attempt; a matcher outage "
@@ -64,7 +66,7 @@ public class BiometricsResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context HttpServerRequest request) {
         return biometrics.attempt(jwt.getSubject(), ApplicationIds.parse(id), body.selfie(), messages.resolve(acceptLanguage),
                         ClientInfo.of(request))
-                .map(outcome -> new Result(outcome.result(), outcome.score(), outcome.attemptsLeft(), outcome.application()));
+                .map(outcome -> new Result(outcome.result(), outcome.attemptsLeft(), outcome.application()));
     }
 
 
@@ -80,10 +82,10 @@ public class BiometricsResource {
     }
 
     @RegisterForReflection
-    @Schema(name = "BiometricResult")
+    @Schema(name = "BiometricResult", description = "MATCH or NO_MATCH and the attempts left: never the matcher's score, "
+            + "from which pictures could be tuned (it stays in the audit record)")
     public record Result(
             @Schema(enumeration = {"MATCH", "NO_MATCH", "REDIRECTED_TO_TSON"}, example = "NO_MATCH") String result,
-            @Schema(minimum = "0", maximum = "1", description = "Similarity from 0 to 1", example = "0.42") double score,
             @Schema(minimum = "0", maximum = "10", format = "int32", description = "Misses left before the redirect to a Public Service Center", example = "2") int attemptsLeft,
             ApplicationView application) {
     }

@@ -38,8 +38,8 @@ public class BiometricsService {
 
     private static final Logger LOG = Logger.getLogger(BiometricsService.class);
 
-    /** What the citizen is told after an attempt. */
-    public record Outcome(String result, double score, int attemptsLeft, ApplicationView application) {
+    /** What the citizen is told after an attempt: never the matcher's score, from which pictures could be tuned. */
+    public record Outcome(String result, int attemptsLeft, ApplicationView application) {
     }
 
     private final ApplicationService applications;
@@ -65,15 +65,44 @@ public class BiometricsService {
 
     public Uni<Outcome> attempt(String iin, UUID applicationId, String selfieBase64, Locale locale, ClientInfo client) {
         return Blocking.onWorker(() -> Images.decodeBase64("selfie", selfieBase64, Images.Limits.of(config)))
-                .chain(selfie -> Panache.withSession(() -> applications.owned(iin, applicationId))
-                        .invoke(application -> ApplicationService.requireNext(application, Step.BIOMETRICS))
-                        .chain(() -> documents.findPerson(iin))
-                        .chain(person -> documents.referencePhoto(iin).chain(photo -> photo.isEmpty()
-                                ? record(iin, applicationId, selfie, null, person.orElse(null), locale, client)
-                                : reference(photo.get())
-                                        .chain(reference -> compare(reference, selfie))
-                                        .chain(match -> record(iin, applicationId, selfie, match, person.orElse(null), locale,
-                                                client)))));
+                .chain(selfie -> Panache.withSession(() -> applications.owned(iin, applicationId)
+                                .invoke(application -> ApplicationService.requireNext(application, Step.BIOMETRICS))
+                                .chain(() -> attempts.citizenMissesSince(iin, missesSince())))
+                        .chain(misses -> documents.findPerson(iin).chain(person -> misses >= config.maxMissesPerCitizen()
+                                ? exhausted(iin, applicationId, person.orElse(null), locale, client)
+                                : match(iin, applicationId, selfie, person.orElse(null), locale, client))));
+    }
+
+    private Uni<Outcome> match(String iin, UUID applicationId, Image selfie, PersonRecord person, Locale locale, ClientInfo client) {
+        return documents.referencePhoto(iin).chain(photo -> photo.isEmpty()
+                ? record(iin, applicationId, selfie, null, person, locale, client)
+                : reference(photo.get())
+                        .chain(reference -> compare(reference, selfie))
+                        .chain(match -> record(iin, applicationId, selfie, match, person, locale, client)));
+    }
+
+    /**
+     * The citizen has used up their misses (on this or earlier applications): the matcher is not
+     * asked again, and they are sent to a Public Service Center at once.
+     */
+    private Uni<Outcome> exhausted(String iin, UUID applicationId, PersonRecord person, Locale locale, ClientInfo client) {
+        return Panache.withTransaction(() -> applications.lockOwned(iin, applicationId).chain(application -> {
+            ApplicationService.requireNext(application, Step.BIOMETRICS);
+            return redirect(application, "ATTEMPTS_EXHAUSTED", person, client)
+                    .chain(result -> applications.view(application, locale).map(view -> new Outcome(result, 0, view)));
+        }));
+    }
+
+    /**
+     * The misses counted against the allowance, in the application's terms: its own, or the
+     * citizen's across applications, whichever leaves fewer attempts.
+     */
+    private long missesCounted(long applicationMisses, long citizenMisses) {
+        return Math.max(applicationMisses, citizenMisses + config.maxAttempts() - config.maxMissesPerCitizen());
+    }
+
+    private OffsetDateTime missesSince() {
+        return OffsetDateTime.now(clock).minus(config.missesWindow());
     }
 
     private Uni<Image> reference(ReferencePhoto photo) {
@@ -106,6 +135,8 @@ public class BiometricsService {
                 .chain(application -> {
                     ApplicationService.requireNext(application, Step.BIOMETRICS);
                     return BiometricAttempt.count("applicationId = ?1 and decision = ?2", applicationId, FaceMatch.Decision.NO_MATCH)
+                            .chain(applicationMisses -> attempts.citizenMissesSince(iin, missesSince())
+                                    .map(citizenMisses -> missesCounted(applicationMisses, citizenMisses)))
                             .chain(earlierMisses -> {
                                 long misses = earlierMisses + (decided.decision() == FaceMatch.Decision.NO_MATCH ? 1 : 0);
                                 return save(application, selfie, decided)
@@ -114,7 +145,7 @@ public class BiometricsService {
                                                         "quality", decided.quality().name(), "matcher", matcher.name())))
                                         .chain(() -> consequence(application, decided, match == null, misses, person, client))
                                         .chain(result -> applications.view(application, locale).map(view -> new Outcome(result,
-                                                decided.score(), attemptsLeft(result, misses), view)));
+                                                attemptsLeft(result, misses), view)));
                             });
                 }));
     }
@@ -153,6 +184,7 @@ public class BiometricsService {
         BiometricAttempt attempt = new BiometricAttempt();
         attempt.id = UUID.randomUUID();
         attempt.applicationId = application.id;
+        attempt.applicantIin = application.applicantIin;
         attempt.attemptedAt = OffsetDateTime.now(clock);
         attempt.matcher = matcher.name();
         attempt.decision = match.decision();

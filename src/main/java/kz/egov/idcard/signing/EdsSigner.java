@@ -30,9 +30,12 @@ public class EdsSigner {
     private final SigningChallenges challenges;
     private final Signatures signatures;
     private final EdsTrust eds;
+    private final SigningConfig config;
     private final Clock clock;
 
-    public EdsSigner(ApplicationService applications, SigningChallenges challenges, Signatures signatures, EdsTrust eds, Clock clock) {
+    public EdsSigner(ApplicationService applications, SigningChallenges challenges, Signatures signatures, EdsTrust eds,
+            SigningConfig config, Clock clock) {
+        this.config = config;
         this.applications = applications;
         this.challenges = challenges;
         this.signatures = signatures;
@@ -63,7 +66,10 @@ public class EdsSigner {
 
     /** Null when the CMS is a good signature of the challenge by a certificate that is not revoked; else why not. */
     private Uni<EdsVerifier.Failure> verify(byte[] cms, SigningChallenge challenge, String iin) {
-        return Blocking.onWorker(() -> EdsVerifier.verify(cms, challenge.challenge, iin, eds.anchors(), Date.from(clock.instant())))
+        Date from = Date.from(challenge.createdAt.toInstant().minus(config.signingTimeSkew()));
+        Date until = Date.from(challenge.expiresAt.toInstant().plus(config.signingTimeSkew()));
+        return Blocking.onWorker(() -> EdsVerifier.verify(cms, challenge.challenge, iin, eds.anchors(), Date.from(clock.instant()),
+                        from, until))
                 .chain(eds::revocation)
                 .onFailure(EdsVerifier.EdsException.class)
                 .recoverWithItem(refused -> ((EdsVerifier.EdsException) refused).failure());

@@ -34,7 +34,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * Verifies an EDS (ЭЦП): a CMS SignedData over the challenge, attached or detached. The signature
  * must verify; the content must be the challenge; the signer certificate must chain to a trust
- * anchor and be valid at signing time, allow signing (digitalSignature or nonRepudiation), and
+ * anchor and be valid when the server verifies (its signingTime inside the challenge's life), allow signing (digitalSignature or nonRepudiation), and
  * name the applicant (subject serialNumber {@code IIN<12 digits>}). Blocking CPU work.
  */
 public final class EdsVerifier {
@@ -45,7 +45,8 @@ public final class EdsVerifier {
         CONTENT_MISMATCH,
         BAD_SIGNATURE,
         NOT_TRUSTED,
-        NOT_VALID_AT_SIGNING_TIME,
+        CERTIFICATE_NOT_VALID,
+        SIGNING_TIME_OUTSIDE_CHALLENGE,
         KEY_USAGE,
         NOT_THE_APPLICANT,
         REVOKED,
@@ -81,9 +82,15 @@ public final class EdsVerifier {
     private EdsVerifier() {
     }
 
-    /** Returns the signer, its issuer and its anchor when every offline check passes (revocation is checked apart). */
+    /**
+     * Returns the signer, its issuer and its anchor when every offline check passes (revocation is
+     * checked apart). The certificate and its chain must be valid now, when the server verifies: a
+     * {@code signingTime} is the signer's own claim and could be backdated into an expired
+     * certificate's life. A {@code signingTime}, when present, must lie in {@code [signedFrom, signedUntil]}
+     * (the challenge's life with some skew).
+     */
     public static Verified verify(byte[] cms, String challenge, String applicantIin, Collection<X509Certificate> anchors,
-            Date now) {
+            Date now, Date signedFrom, Date signedUntil) {
         byte[] content = challenge.getBytes(StandardCharsets.UTF_8);
         CMSSignedData signed;
         try {
@@ -111,21 +118,29 @@ public final class EdsVerifier {
             }
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME);
             X509Certificate certificate = converter.getCertificate(matches.iterator().next());
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastleProvider.PROVIDER_NAME)
-                    .build(certificate))) {
-                throw new EdsException(Failure.BAD_SIGNATURE);
+            try {
+                if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastleProvider.PROVIDER_NAME)
+                        .build(certificate))) {
+                    throw new EdsException(Failure.BAD_SIGNATURE);
+                }
+            } catch (org.bouncycastle.cms.CMSVerifierCertificateNotValidException notValidWhenSigned) {
+                // Bouncy Castle judges the certificate at the signingTime the signer claims; we judge it now, below.
+                throw new EdsException(Failure.CERTIFICATE_NOT_VALID);
             }
             Date signingTime = signingTime(signer, now);
+            if (signingTime.before(signedFrom) || signingTime.after(signedUntil)) {
+                throw new EdsException(Failure.SIGNING_TIME_OUTSIDE_CHALLENGE);
+            }
             try {
-                certificate.checkValidity(signingTime);
+                certificate.checkValidity(now);
             } catch (Exception expired) {
-                throw new EdsException(Failure.NOT_VALID_AT_SIGNING_TIME);
+                throw new EdsException(Failure.CERTIFICATE_NOT_VALID);
             }
             boolean[] usage = certificate.getKeyUsage();
             if (usage == null || !(usage[0] || usage[1])) {
                 throw new EdsException(Failure.KEY_USAGE);
             }
-            Verified verified = chain(certificate, signed, converter, anchors, signingTime);
+            Verified verified = chain(certificate, signed, converter, anchors, now);
             if (!("IIN" + applicantIin).equals(serialNumber(certificate))) {
                 throw new EdsException(Failure.NOT_THE_APPLICANT);
             }

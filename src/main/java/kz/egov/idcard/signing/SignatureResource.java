@@ -56,7 +56,8 @@ public class SignatureResource extends SigningResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "signApplication", summary = "Sign the application (web)", description = "The SIGNATURE step. `{method: EDS, cms}`: a CMS "
-            + "SignedData over the challenge whose signer certificate chains to a trusted CA, was valid at signing time, allows "
+            + "SignedData over the challenge whose signer certificate chains to a trusted CA, is valid now (a CMS signingTime must fall in the "
+            + "challenge's life), allows "
             + "signing, names the applicant (serialNumber IIN…) and is not revoked (the CA's OCSP responder is asked; 503 "
             + "EDS_REVOCATION_UNAVAILABLE when it cannot tell); 422 EDS_INVALID with `reason` otherwise. `{method: SMS}` sends a code bound "
             + "to the open challenge to the login phone (202); then POST …/signature/sms. `{method: DEVICE, deviceId, "

@@ -10,4 +10,11 @@ public interface SigningConfig {
     /** How long a signing challenge can be signed. */
     @WithDefault("PT5M")
     Duration challengeTtl();
+
+    /**
+     * How far a CMS {@code signingTime} may lie outside the challenge's life (issued to expires),
+     * for the clocks of the signer's device and ours.
+     */
+    @WithDefault("PT2M")
+    Duration signingTimeSkew();
 }

@@ -117,6 +117,8 @@ class StartupRequirementsTest {
         return new BiometricsConfig() {
             public String matcher() { return "http"; }
             public int maxAttempts() { return 3; }
+            public int maxMissesPerCitizen() { return 3; }
+            public Duration missesWindow() { return Duration.ofDays(30); }
             public double matchThreshold() { return 0.97; }
             public int maxSelfieBytes() { return 1; }
             public int minResolution() { return 1; }

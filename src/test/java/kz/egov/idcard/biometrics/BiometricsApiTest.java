@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -92,7 +94,7 @@ class BiometricsApiTest extends ApiTest {
     @Test
     void theRegistryPhotoMatchesAndTheQuestionnaireIsDueNext() {
         attempt(referencePhoto()).then().statusCode(200)
-                .body("result", equalTo("MATCH")).body("score", equalTo(1.0f))
+                .body("result", equalTo("MATCH")).body("$", not(hasKey("score")))
                 .body("application.completedSteps", equalTo(List.of("BIOMETRICS")))
                 .body("application.nextStep", equalTo("QUESTIONNAIRE"));
         attempt(referencePhoto()).then().statusCode(409).body("code", equalTo("STEP_OUT_OF_ORDER"))
@@ -208,5 +210,42 @@ class BiometricsApiTest extends ApiTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    @Test
+    void aCitizensFourthMissAcrossTwoApplicationsIsSentToACentreWithoutAskingTheMatcher() {
+        attempt(otherFace()).then().statusCode(200).body("result", equalTo("NO_MATCH")).body("attemptsLeft", equalTo(2));
+        attempt(otherFace()).then().statusCode(200).body("result", equalTo("NO_MATCH")).body("attemptsLeft", equalTo(1));
+        given().auth().oauth2(token).post("/api/v1/applications/{id}/cancel", applicationId).then().statusCode(200);
+        applicationId = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "WEB"))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        attempt(otherFace()).then().statusCode(200).body("result", equalTo("REDIRECTED_TO_TSON")).body("attemptsLeft", equalTo(0))
+                .body("application.redirect.reason", equalTo("BIOMETRIC_NO_MATCH"));
+
+        applicationId = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "MOBILE"))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        long attemptsBefore = db.count("select count(*) from biometric_attempt where applicant_iin = ?", iin);
+        attempt(otherFace()).then().statusCode(200).body("result", equalTo("REDIRECTED_TO_TSON")).body("attemptsLeft", equalTo(0))
+                .body("application.redirect.reason", equalTo("ATTEMPTS_EXHAUSTED"))
+                .body("application.redirect.region", equalTo("KARAGANDA"))
+                .body("$", not(hasKey("score")));
+        // The matcher was not asked: no attempt recorded for the fourth picture.
+        assertThat(db.count("select count(*) from biometric_attempt where applicant_iin = ?", iin)).isEqualTo(attemptsBefore);
+    }
+
+    @Test
+    void missesOlderThanTheWindowNoLongerCount() {
+        Map<String, Object> citizen = newCitizen(java.time.LocalDate.now(ClockProducer.ZONE).plusDays(25));
+        token = accessToken(citizen);
+        applicationId = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "MOBILE"))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        attempt(otherFace()).then().body("attemptsLeft", equalTo(2));
+        attempt(otherFace()).then().body("attemptsLeft", equalTo(1));
+        given().auth().oauth2(token).post("/api/v1/applications/{id}/cancel", applicationId).then().statusCode(200);
+
+        clock.advance(Duration.ofDays(31));
+        applicationId = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "MOBILE"))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        attempt(otherFace()).then().statusCode(200).body("result", equalTo("NO_MATCH")).body("attemptsLeft", equalTo(2));
     }
 }

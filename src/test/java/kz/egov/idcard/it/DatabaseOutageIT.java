@@ -148,6 +148,12 @@ class DatabaseOutageIT {
             thread.join(15_000);
         }
         assertThat(recoveredAt).as("readiness UP again after the database returned").isPositive();
+        List<Probe> probesAfterRestore;
+        synchronized (probes) {
+            probesAfterRestore = probes.stream().filter(p -> p.startedAt() > restoredAt).toList();
+        }
+        assertThat(probesAfterRestore).as("probes after the database returned").isNotEmpty();
+        assertThat(probesAfterRestore.get(0).status()).as("the first readiness probe after the database returned").isEqualTo(200);
         assertThat(writeAt).as("a write taken after the database returned").isPositive();
 
         List<Call> before;

@@ -34,12 +34,23 @@ public final class Eds {
     }
 
     public static String cms(Map<String, Object> issued, String content, boolean attached) throws Exception {
+        return cms(issued, content, attached, null);
+    }
+
+    /** A CMS whose signed attributes claim the given {@code signingTime} (the signer's own clock; now when null). */
+    public static String cms(Map<String, Object> issued, String content, boolean attached, Date signingTime) throws Exception {
         X509Certificate certificate = EdsVerifier.certificate(Base64.getDecoder().decode((String) issued.get("certificate")));
         PrivateKey key = KeyFactory.getInstance("EC")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode((String) issued.get("privateKey"))));
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
+        JcaSignerInfoGeneratorBuilder signer = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build());
+        if (signingTime != null) {
+            signer.setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                    new org.bouncycastle.asn1.cms.AttributeTable(new org.bouncycastle.asn1.cms.Attribute(
+                            org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+                            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(signingTime))))));
+        }
+        generator.addSignerInfoGenerator(signer.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
         generator.addCertificates(new JcaCertStore(List.of(certificate)));
         byte[] signed = generator.generate(new CMSProcessableByteArray(content.getBytes(StandardCharsets.UTF_8)), attached).getEncoded();
         return Base64.getEncoder().encodeToString(signed);
