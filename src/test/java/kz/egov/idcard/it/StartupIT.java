@@ -68,22 +68,39 @@ class StartupIT {
     void aProductionStartWithNothingConfiguredNamesEveryRequiredSettingInOneMessageTenTimesOutOfTen() throws Exception {
         TestDatabase db = new TestDatabase(System.getProperty("startup.prod-db", "idcard_startup_prod")).recreate();
         for (int start = 1; start <= 10; start++) {
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", JAR.toString())
-                    .redirectErrorStream(true);
-            Path log = Path.of("target", "reliability", "unconfigured-" + start + ".log");
-            Files.createDirectories(log.getParent());
-            builder.redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("IDCARD_") || name.startsWith("QUARKUS_"));
-            builder.environment().putAll(Map.of("QUARKUS_PROFILE", "prod", "PORT", String.valueOf(PORT), "DB_NAME", db.name()));
-            Process process = builder.start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("start " + start + " ended").isTrue();
-            assertThat(process.exitValue()).as("start " + start + " was refused").isNotZero();
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            String reason = output.lines().filter(line -> line.startsWith("Refusing to start: these settings are missing"))
-                    .findFirst().orElse("");
-            assertThat(reason).as("start " + start + " said why, in one line: " + output.lines().limit(3).toList()).isNotEmpty();
-            assertThat(reason).as("start " + start).contains(REQUIRED);
+            assertThat(refusedStart("unconfigured-" + start, db.name(), Map.of())).as("start " + start).contains(REQUIRED);
         }
+    }
+
+    @Test
+    void aProductionStartWithSandboxSettingsIsRefusedNamingEachOfThem() throws Exception {
+        TestDatabase db = new TestDatabase(System.getProperty("startup.prod-db", "idcard_startup_prod")).recreate();
+        Map<String, String> sandbox = Map.of("IDCARD_SANDBOX_ENABLED", "true", "IDCARD_ADAPTERS_MOBILE_CITIZENS", "sandbox",
+                "IDCARD_ADAPTERS_ID_DOCUMENTS", "sandbox", "IDCARD_ADAPTERS_SMS", "sandbox", "IDCARD_ADAPTERS_PUSH", "sandbox",
+                "IDCARD_BIOMETRICS_MATCHER", "sandbox", "IDCARD_PAYMENTS_GATEWAY", "sandbox", "IDCARD_EDS_TRUST", "sandbox",
+                "IDCARD_SECRETS_FALLBACK", "sandbox");
+        String reason = refusedStart("sandbox-settings", db.name(), sandbox);
+        assertThat(reason).contains(sandbox.keySet()).contains("active: prod");
+    }
+
+    /** Starts the jar in the prod profile with only these variables; returns the one-line reason it was refused with. */
+    private static String refusedStart(String name, String database, Map<String, String> variables) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", JAR.toString())
+                .redirectErrorStream(true);
+        Path log = Path.of("target", "reliability", name + ".log");
+        Files.createDirectories(log.getParent());
+        builder.redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("IDCARD_") || variable.startsWith("QUARKUS_"));
+        builder.environment().putAll(Map.of("QUARKUS_PROFILE", "prod", "PORT", String.valueOf(PORT), "DB_NAME", database));
+        builder.environment().putAll(variables);
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(name + " ended").isTrue();
+        assertThat(process.exitValue()).as(name + " was refused").isNotZero();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        String reason = output.lines().filter(line -> line.startsWith("Refusing to start: these settings are missing"))
+                .findFirst().orElse("");
+        assertThat(reason).as(name + " said why, in one line: " + output.lines().limit(3).toList()).isNotEmpty();
+        return reason;
     }
 
     private static String javaBinary() {

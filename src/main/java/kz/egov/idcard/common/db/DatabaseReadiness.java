@@ -19,6 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseReadiness implements AsyncHealthCheck {
 
     private static final Duration BOUND = Duration.ofSeconds(2);
+    static final String NAME = "Reactive PostgreSQL: the pool that serves requests";
 
     private final Pool pool;
 
@@ -30,8 +31,8 @@ public class DatabaseReadiness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         return pool.query("SELECT 1").execute()
                 .ifNoItem().after(BOUND).fail()
-                .map(rows -> HealthCheckResponse.up("database"))
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("database").down()
+                .map(rows -> HealthCheckResponse.up(NAME))
+                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
                         .withData("error", failure.getClass().getSimpleName()).build());
     }
 }

@@ -19,12 +19,30 @@ import java.util.List;
 public class StartupRequirements {
 
     void check(@Observes @Priority(1) StartupEvent ignored, @Any Instance<StartupRequirement> requirements) {
-        refuseIfMissing(requirements.stream().toList());
+        List<StartupRequirement> made = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        // A requirement that cannot even be made (a key that does not parse, a sandbox secret without its table)
+        // is named with the rest rather than ending the start on its own.
+        requirements.handlesStream().forEach(handle -> {
+            try {
+                made.add(handle.get());
+            } catch (RuntimeException e) {
+                unusable.add(String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+            }
+        });
+        made.add(() -> unusable);
+        refuseIfMissing(made);
     }
 
     public static void refuseIfMissing(List<? extends StartupRequirement> requirements) {
         List<String> missing = new ArrayList<>();
-        requirements.forEach(requirement -> missing.addAll(requirement.missing()));
+        for (StartupRequirement requirement : requirements) {
+            try {
+                missing.addAll(requirement.missing());
+            } catch (RuntimeException e) {
+                missing.add(String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+            }
+        }
         if (!missing.isEmpty()) {
             String reason = "Refusing to start: these settings are missing or invalid: " + String.join("; ", missing);
             System.err.println(reason);
