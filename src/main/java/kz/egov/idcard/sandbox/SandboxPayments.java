@@ -31,8 +31,17 @@ public class SandboxPayments {
             @Schema(minimum = "100", maximum = "599", format = "int32", description = "The HTTP status the notice endpoint answered", example = "200") int status,
             @Schema(maxLength = 1000, pattern = FREE_TEXT, description = "The notice as sent (raw JSON body)") String notice,
             @Schema(maxLength = 20, pattern = "^[0-9]+$", example = "1764306000") String timestamp,
-            @Schema(maxLength = 64, pattern = "^[0-9a-f]{64}$", description = "X-Payment-Signature sent") String signature) {
+            @Schema(maxLength = 64, pattern = "^[0-9a-f]{64}$", description = "X-Payment-Signature sent") String signature,
+            @Schema(maxLength = 1000, pattern = FREE_TEXT, description = "Only when something here is probably not what you meant: "
+                    + "a second payment of an invoice already paid, made because no Idempotency-Key was sent",
+                    example = "This invoice was already paid: without an Idempotency-Key this is a second, separate payment by "
+                            + "the bank, and the money is refunded by itself. To retry one payment, send the same Idempotency-Key.")
+            String warning) {
     }
+
+    /** Said when a payment without Idempotency-Key meets an invoice already paid: a second payment, not a retry. */
+    static final String SECOND_PAYMENT_WARNING = "This invoice was already paid: without an Idempotency-Key this is a second, "
+            + "separate payment by the bank, and the money is refunded by itself. To retry one payment, send the same Idempotency-Key.";
 
     private final PaymentNotices notices;
     private final PaymentService payments;
@@ -69,8 +78,9 @@ public class SandboxPayments {
             }
             String timestamp = String.valueOf(clock.instant().getEpochSecond());
             String signature = notices.sign(timestamp, body);
+            String warning = idempotencyKey == null && invoice.paidAt() != null ? SECOND_PAYMENT_WARNING : null;
             return notices.receive(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), timestamp, signature).map(result -> new Delivered(result.outcome(),
-                    result.error() == null ? 200 : result.error().status(), body, timestamp, signature));
+                    result.error() == null ? 200 : result.error().status(), body, timestamp, signature, warning));
         });
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import kz.egov.idcard.common.db.Locks;
@@ -64,5 +65,21 @@ public class SandboxRepository {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "SELECT iin, title, body, pushed_at FROM sandbox_push WHERE iin = ?1 ORDER BY id DESC LIMIT ?2", Object[].class)
                 .setParameter(1, iin).setParameter(2, limit).getResultList());
+    }
+
+    /** Keeps the private key of a test phone the sandbox enrolled. */
+    public Uni<Void> deviceKey(UUID deviceId, String ownerIin, byte[] privateKey, OffsetDateTime now) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO sandbox_device_key (device_id, owner_iin, private_key, created_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, deviceId).setParameter(2, ownerIin).setParameter(3, privateKey).setParameter(4, now)
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    /** The private key (PKCS#8) of a test phone the sandbox enrolled for this citizen, if it did. */
+    public Uni<Optional<byte[]>> deviceKey(UUID deviceId, String ownerIin) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT private_key FROM sandbox_device_key WHERE device_id = ?1 AND owner_iin = ?2", byte[].class)
+                .setParameter(1, deviceId).setParameter(2, ownerIin).getResultList())
+                .map(found -> found.stream().findFirst());
     }
 }

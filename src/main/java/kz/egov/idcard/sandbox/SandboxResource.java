@@ -92,10 +92,15 @@ public class SandboxResource {
     @APIResponse(responseCode = "200", description = "Newest first, at most 50", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = Sms.class)))
     public Uni<List<Sms>> sms(
-            @Parameter(required = true, example = "+77010000001",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 16, pattern = Phones.E164)) @QueryParam("phone") @NotNull
-            @Pattern(regexp = Phones.E164, message = "{INVALID_PHONE}") String phone) {
-        return sandbox.sms(phone).map(all -> all.stream()
+            @Parameter(required = true, example = "+77010000001", description = "E.164. Written unescaped in a URL, the `+` "
+                    + "arrives as a space: that is taken as the `+` it was meant to be",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 16, pattern = Phones.E164)) @QueryParam("phone") String phone) {
+        String meant = plusFromQuery(phone);
+        if (meant == null || !meant.matches(Phones.E164)) {
+            throw new kz.egov.idcard.common.error.ValidationProblem(List.of(new kz.egov.idcard.common.error.FieldError(
+                    "phone", phone == null ? "REQUIRED" : "INVALID_PHONE", null, kz.egov.idcard.common.error.FieldError.echo(phone), null)));
+        }
+        return sandbox.sms(meant).map(all -> all.stream()
                 .map(s -> new Sms(s.phone, s.text, Times.local(s.sentAt))).toList());
     }
 
@@ -229,6 +234,12 @@ public class SandboxResource {
     public record PayRequest(
             @jakarta.validation.constraints.DecimalMin(value = "0.01") @jakarta.validation.constraints.Digits(integer = 12, fraction = 2)
             @Schema(description = "Pay this amount instead of the invoice's", example = "100.00") java.math.BigDecimal amount) {
+    }
+
+    /** {@code ?phone=+7701...} typed into a browser or curl unescaped arrives as {@code " 7701..."}: the space was a plus. */
+    static String plusFromQuery(String phone) {
+        return phone != null && phone.length() > 1 && phone.charAt(0) == ' ' && Character.isDigit(phone.charAt(1))
+                ? "+" + phone.substring(1) : phone;
     }
 
     private CitizenView view(SandboxCitizen c) {

@@ -50,4 +50,19 @@ public class ProblemFactory {
     public String fieldMessage(String acceptLanguage, String code) {
         return messages.get(messages.resolve(acceptLanguage), "field." + code);
     }
+
+    /**
+     * The field error with its localised message, which names what was allowed and repeats what
+     * was received when the error carries them.
+     */
+    public FieldError localise(String acceptLanguage, FieldError error) {
+        Locale locale = messages.resolve(acceptLanguage);
+        String message = error.allowed() == null
+                ? messages.get(locale, "field." + error.code())
+                : messages.get(locale, "field." + error.code(), String.join(", ", error.allowed()));
+        if (error.received() != null) {
+            message = message + " " + messages.get(locale, "field.RECEIVED", error.received());
+        }
+        return error.localised(message);
+    }
 }

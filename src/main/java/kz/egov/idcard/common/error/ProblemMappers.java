@@ -2,6 +2,7 @@ package kz.egov.idcard.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +43,7 @@ public class ProblemMappers {
         List<FieldError> errors = null;
         if (e instanceof ValidationProblem validation) {
             String language = request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
-            errors = validation.errors().stream()
-                    .map(f -> new FieldError(f.field(), f.code(), problems.fieldMessage(language, f.code())))
-                    .toList();
+            errors = validation.errors().stream().map(f -> problems.localise(language, f)).toList();
         }
         return respond(request, e.code(), e.args(), errors, e);
     }
@@ -70,7 +70,13 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = jsonPath(mismatch.getPath());
             String language = request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
-            List<FieldError> errors = List.of(new FieldError(field, "INVALID_TYPE", problems.fieldMessage(language, "INVALID_TYPE")));
+            FieldError error = new FieldError(field, "INVALID_TYPE", null);
+            if (mismatch instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+                // "platform": "android" names IOS and ANDROID and shows what came.
+                List<String> allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+                error = new FieldError(field, "NOT_ONE_OF", null, FieldError.echo(format.getValue()), allowed);
+            }
+            List<FieldError> errors = List.of(problems.localise(language, error));
             return respond(request, ErrorCode.VALIDATION_FAILED, new Object[0], errors, null);
         }
         return respond(request, ErrorCode.MALFORMED_JSON, new Object[0], null, null);
@@ -162,7 +168,9 @@ public class ProblemMappers {
                 code = "MUST_BE_TRUE";
             }
         }
-        return new FieldError(fieldName(violation.getPropertyPath()), code, problems.fieldMessage(language, code));
+        // A phone that is not E.164 is shown as it arrived: a "+" sent in a query string unescaped comes as a space.
+        String received = "INVALID_PHONE".equals(code) ? FieldError.echo(violation.getInvalidValue()) : null;
+        return problems.localise(language, new FieldError(fieldName(violation.getPropertyPath()), code, null, received, null));
     }
 
     /** {@code requestOtp.body.phone} becomes {@code phone}; nested fields keep their dots. */
