@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/create-db.sh "${DB_NAME:-idcard}"
-./mvnw -B -q package -DskipTests
+# Maven shows its progress: the first build downloads the dependencies (a few minutes), later ones take about a minute.
+./mvnw -B package -DskipTests
 exec env QUARKUS_PROFILE=sandbox java -jar target/quarkus-app/quarkus-run.jar

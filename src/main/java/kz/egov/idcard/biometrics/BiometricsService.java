@@ -155,7 +155,8 @@ public class BiometricsService {
         String actor = ApplicationService.citizen(application.applicantIin);
         switch (match.decision()) {
             case MATCH:
-                return applications.completeStep(application, Step.BIOMETRICS, actor, "Face matched (score " + match.score() + ")")
+                // The score stays in the audit log (BIOMETRIC_ATTEMPT); the history is the citizen's, who never sees a score.
+                return applications.completeStep(application, Step.BIOMETRICS, actor, "Face matched")
                         .replaceWith("MATCH");
             case NO_MATCH:
                 if (misses < config.maxAttempts()) {

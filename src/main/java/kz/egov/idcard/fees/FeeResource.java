@@ -25,7 +25,6 @@ import kz.egov.idcard.common.i18n.Messages;
 import kz.egov.idcard.points.PointsService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,30 +64,8 @@ public class FeeResource {
                     + "`neededBy` (any, without `neededBy`), or null with the `reason` when none is.")
     @APIResponse(responseCode = "200", description = "With `tier`: a FeeQuote. Without: a TierAdvice",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {FeeQuote.class, TierAdvice.class}),
-                    examples = {
-                            @ExampleObject(name = "quote", summary = "?tier=STANDARD&date=2026-03-20",
-                                    value = "{\"tier\":\"STANDARD\",\"amount\":865.00,\"currency\":\"KZT\",\"workingDays\":15,"
-                                            + "\"date\":\"2026-03-20\",\"readyOn\":\"2026-04-15\",\"readyOnEstimated\":false,"
-                                            + "\"basis\":\"0.2 MRP of 2026 (MRP = 4325 KZT)\"}"),
-                            @ExampleObject(name = "advice", summary = "?pointId=AST-01&date=2026-03-20&neededBy=2026-03-31",
-                                    value = "{\"pointId\":\"AST-01\",\"date\":\"2026-03-20\",\"neededBy\":\"2026-03-31\",\"quotes\":["
-                                            + "{\"tier\":\"STANDARD\",\"available\":true,\"amount\":865.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-04-15\",\"readyOnEstimated\":false},"
-                                            + "{\"tier\":\"EXPEDITED\",\"available\":true,\"amount\":1771.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-03-30\",\"readyOnEstimated\":false},"
-                                            + "{\"tier\":\"URGENT\",\"available\":true,\"amount\":3372.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-03-26\",\"readyOnEstimated\":false}],"
-                                            + "\"recommended\":\"EXPEDITED\"}"),
-                            @ExampleObject(name = "noTierInTime", summary = "?pointId=AST-01&date=2026-03-20&neededBy=2026-03-21",
-                                    value = "{\"pointId\":\"AST-01\",\"date\":\"2026-03-20\",\"neededBy\":\"2026-03-21\",\"quotes\":["
-                                            + "{\"tier\":\"STANDARD\",\"available\":true,\"amount\":865.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-04-15\",\"readyOnEstimated\":false},"
-                                            + "{\"tier\":\"EXPEDITED\",\"available\":true,\"amount\":1771.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-03-30\",\"readyOnEstimated\":false},"
-                                            + "{\"tier\":\"URGENT\",\"available\":true,\"amount\":3372.00,\"currency\":\"KZT\","
-                                            + "\"readyOn\":\"2026-03-26\",\"readyOnEstimated\":false}],"
-                                            + "\"reason\":\"NO_TIER_READY_IN_TIME\"}")}))
+                    // Its examples are in openapi/examples/reference.yaml, with the operation's others.
+                    schema = @Schema(oneOf = {FeeQuote.class, TierAdvice.class})))
     public Uni<Object> quote(
             @Parameter(description = "The tier to quote; without it, every tier of `pointId` and a recommendation",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"STANDARD", "EXPEDITED", "URGENT"}),

@@ -42,7 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Tools for integration testers; these endpoints exist only when the sandbox is enabled. */
 @Path("/sandbox")
-@Tag(name = "Sandbox", description = "Only in the sandbox profile: test citizens, personas, the SMS outbox and reference photos.")
+@Tag(name = "Sandbox")
 @EndpointDisabled(name = "idcard.sandbox.enabled", stringValue = "false", disableIfMissing = true)
 @PermitAll
 @SecurityRequirementsSet

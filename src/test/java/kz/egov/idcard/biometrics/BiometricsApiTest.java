@@ -97,6 +97,10 @@ class BiometricsApiTest extends ApiTest {
                 .body("result", equalTo("MATCH")).body("$", not(hasKey("score")))
                 .body("application.completedSteps", equalTo(List.of("BIOMETRICS")))
                 .body("application.nextStep", equalTo("QUESTIONNAIRE"));
+        // Nor in the words of the application's history.
+        String application = given().auth().oauth2(token).get("/api/v1/applications/{id}", applicationId).then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(application).doesNotContainIgnoringCase("score").contains("Face matched");
         attempt(referencePhoto()).then().statusCode(409).body("code", equalTo("STEP_OUT_OF_ORDER"))
                 .body("expectedStep", equalTo("QUESTIONNAIRE"));
     }

@@ -57,6 +57,9 @@ class SandboxSigningApiTest extends ApiTest {
         String signature = signAsPhone(token, (String) phone.get("deviceId"), challenge).then().statusCode(200)
                 .extract().path("signature");
 
+        String overNewline = signAsPhone(token, (String) phone.get("deviceId"), challenge + "\n").then().extract().path("signature");
+        device(id, "confirmation", (String) phone.get("deviceId"), overNewline).then().statusCode(422)
+                .body("code", equalTo("SIGNATURE_INVALID"));
         device(id, "confirmation", (String) phone.get("deviceId"), signature).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("readyOn", notNullValue());
     }

@@ -79,6 +79,10 @@ public abstract class ApiTest {
             }
             Response response = context.next(request, responseSpec);
             requireValid("response", validator.validateResponse(sent.getPath(), sent.getMethod(), RestAssuredResponse.of(response)));
+            String type = response.getContentType();
+            if (type != null && type.startsWith("application/problem+json")) {
+                ProblemLog.note(sent.getMethod().name(), sent.getPath(), response.statusCode(), response.jsonPath().getString("code"));
+            }
             return response;
         }
 

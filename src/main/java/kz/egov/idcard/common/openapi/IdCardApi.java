@@ -12,22 +12,32 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
+        // The description is the start-here guide (openapi/guide.md), set by OperationExamplesFilter.
         info = @Info(title = "ID card replacement API", version = "1.0.0",
-                description = "Replace an expiring Kazakhstan ID card from eGov Mobile. Errors are RFC 9457 problems "
-                        + "(application/problem+json) with a stable `code`; `title` and `detail` follow Accept-Language "
-                        + "(kk, ru, en; default ru). In the sandbox profile, start with GET /api/v1/sandbox/personas.",
                 contact = @Contact(name = "eGov ID card replacement service")),
         // Relative: the document is served by the service it describes, so "try it out" calls that very service.
         servers = @Server(url = "/", description = "This service, wherever it runs: local, sandbox or production",
                 extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
+        // In the order of the journey; Swagger UI shows them so.
         tags = {
-                @Tag(name = "Digital ID login", description = "IIN + phone checked in the mobile citizens database, SMS code, tokens"),
-                @Tag(name = "Citizen", description = "The logged-in citizen"),
-                @Tag(name = "Devices", description = "Face ID / Touch ID keys of the citizen's phones"),
+                @Tag(name = "Digital ID login", description = "1. IIN + phone checked in the mobile citizens database, an SMS code, "
+                        + "then tokens: the accessToken is what Authorize takes"),
+                @Tag(name = "Citizen", description = "The logged-in citizen as the registries know them"),
+                @Tag(name = "Devices", description = "Face ID / Touch ID keys of the citizen's phones, which confirm on mobile"),
+                @Tag(name = "Applications", description = "2. The application and its steps, in the order its `nextStep` names "
+                        + "them: BIOMETRICS, QUESTIONNAIRE, then PAYMENT and CONFIRMATION on mobile or SIGNATURE and PAYMENT on "
+                        + "the web; then tracking until the card is handed over"),
+                @Tag(name = "Reference data", description = "What the questionnaire offers: regions, registration points, tiers "
+                        + "and their fees (no login needed)"),
+                @Tag(name = "Payment gateway", description = "The bank's signed notices of payment, server to server"),
+                @Tag(name = "Registration point", description = "Operators of a registration point move submitted applications "
+                        + "until the card is handed over"),
                 @Tag(name = "Administration", description = "For the people who run the service (role admin from the operators' "
                         + "identity provider; the sandbox profile mints such a token): reference data published while the "
                         + "service runs, every change audited"),
-                @Tag(name = "Sandbox", description = "Only in the sandbox profile")
+                @Tag(name = "Sandbox", description = "Only in the sandbox profile, for integrators: test citizens and personas, "
+                        + "the SMS and push outboxes, the bank, a test phone and a test EDS that sign challenges, operator and "
+                        + "admin tokens")
         })
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "The `accessToken` from POST /api/v1/auth/otp/{challengeId}/verify (a citizen), or an operator's token "
