@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         // In the order of the journey; Swagger UI shows them so.
         tags = {
-                @Tag(name = "Digital ID login", description = "1. IIN + phone checked in the mobile citizens database, an SMS code, "
+                @Tag(name = "Digital ID login", description = "IIN + phone checked in the mobile citizens database, an SMS code, "
                         + "then tokens: the accessToken is what Authorize takes"),
                 @Tag(name = "Citizen", description = "The logged-in citizen as the registries know them"),
                 @Tag(name = "Devices", description = "Face ID / Touch ID keys of the citizen's phones, which confirm on mobile"),
-                @Tag(name = "Applications", description = "2. The application and its steps, in the order its `nextStep` names "
+                @Tag(name = "Applications", description = "The application and its steps, in the order its `nextStep` names "
                         + "them: BIOMETRICS, QUESTIONNAIRE, then PAYMENT and CONFIRMATION on mobile or SIGNATURE and PAYMENT on "
                         + "the web; then tracking until the card is handed over"),
                 @Tag(name = "Reference data", description = "What the questionnaire offers: regions, registration points, tiers "
