@@ -46,6 +46,10 @@ class StartupIT {
             service.start();
             assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
             assertThat(service.ready()).isEqualTo(200);
+            // The sandbox's console is for people: plain lines, not JSON.
+            List<String> lines = Files.readAllLines(Path.of("target", "reliability", "slow-database-1.log"), StandardCharsets.UTF_8);
+            assertThat(lines).anyMatch(line -> line.contains("INFO") && line.contains("Profile sandbox activated"))
+                    .noneMatch(line -> line.startsWith("{"));
         } finally {
             later.shutdownNow();
         }
@@ -70,6 +74,9 @@ class StartupIT {
         for (int start = 1; start <= 10; start++) {
             assertThat(refusedStart("unconfigured-" + start, db.name(), Map.of())).as("start " + start).contains(REQUIRED);
         }
+        // Production's console is JSON lines for the log collector (the refusal itself is one plain line on stderr).
+        assertThat(Files.readAllLines(Path.of("target", "reliability", "unconfigured-1.log"), StandardCharsets.UTF_8))
+                .anyMatch(line -> line.startsWith("{\"timestamp\""));
     }
 
     @Test
