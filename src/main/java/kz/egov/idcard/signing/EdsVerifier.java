@@ -2,7 +2,6 @@ package kz.egov.idcard.signing;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.Security;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXCertPathValidatorResult;
@@ -29,7 +28,6 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Verifies an EDS (ЭЦП): a CMS SignedData over the challenge, attached or detached. The signature
@@ -67,12 +65,6 @@ public final class EdsVerifier {
 
         public Failure failure() {
             return failure;
-        }
-    }
-
-    static {
-        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-            Security.addProvider(new BouncyCastleProvider());
         }
     }
 
@@ -116,10 +108,10 @@ public final class EdsVerifier {
             if (matches.isEmpty()) {
                 throw new EdsException(Failure.MALFORMED);
             }
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME);
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BouncyCastle.PROVIDER);
             X509Certificate certificate = converter.getCertificate(matches.iterator().next());
             try {
-                if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastleProvider.PROVIDER_NAME)
+                if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
                         .build(certificate))) {
                     throw new EdsException(Failure.BAD_SIGNATURE);
                 }

@@ -21,7 +21,6 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
@@ -55,7 +54,7 @@ public final class Ocsp {
     static final Duration SKEW = Duration.ofMinutes(5);
 
     private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder()
-            .setProvider(BouncyCastleProvider.PROVIDER_NAME);
+            .setProvider(BouncyCastle.PROVIDER);
 
     private Ocsp() {
     }
