@@ -576,6 +576,8 @@ public class LoadGen {
                 "bank-pays", "challenge", "confirmation");
         Recorder whole = new Recorder();
         AtomicInteger ok = new AtomicInteger();
+        AtomicInteger refusedAtDoor = new AtomicInteger();
+        AtomicInteger failedAfterPayment = new AtomicInteger();
         Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         int total = rate * seconds;
         if (total > citizens.size()) {
@@ -600,8 +602,16 @@ public class LoadGen {
             all.add(oneJourney(steps, c[0], c[1], faceId, publicKey).handle((status, failure) -> {
                 if (failure != null) {
                     String m = rootMessage(failure);
+                    if (m.startsWith("otp answered 503") && m.contains("service-busy")) {
+                        // Admission control: told at the door to come back later; nothing was started.
+                        refusedAtDoor.incrementAndGet();
+                        return null;
+                    }
                     whole.error(m);
                     failures.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet();
+                    if (m.startsWith("challenge answered") || m.startsWith("confirmation answered") || m.startsWith("status ")) {
+                        failedAfterPayment.incrementAndGet();
+                    }
                 } else {
                     whole.record((System.nanoTime() - due) / 1000);
                     ok.incrementAndGet();
@@ -617,6 +627,12 @@ public class LoadGen {
                 // last ones took to finish after it (a service that falls behind shows here and in the latency).
                 + ",\"completed_per_s\":" + String.format(Locale.ROOT, "%.1f", (double) ok.get() / seconds)
                 + ",\"drain_s\":" + String.format(Locale.ROOT, "%.2f", elapsed - seconds) + ",\"errors\":" + whole.errors.get()
+                // Admission control: refused at the first step with 503 SERVICE_BUSY (not errors); of the journeys let in,
+                // the share that completed, and the ones that failed after the bank had paid.
+                + ",\"refused_at_door\":" + refusedAtDoor.get() + ",\"admitted\":" + (total - refusedAtDoor.get())
+                + ",\"completed_of_admitted\":" + String.format(Locale.ROOT, "%.4f",
+                        (double) ok.get() / Math.max(1, total - refusedAtDoor.get()))
+                + ",\"failed_after_payment\":" + failedAfterPayment.get()
                 + ",\"journey\":" + whole.json() + ",\"steps\":" + steps.json() + "}";
         Files.writeString(out, json);
         System.out.println(json);

@@ -45,22 +45,26 @@ final class BoundedWaitPool implements PgPool {
     private final Vertx vertx;
     private final PgPool delegate;
     private final long acquireTimeoutMillis;
+    private final DatabaseLoad load;
 
-    BoundedWaitPool(Vertx vertx, PgPool delegate, Duration acquireTimeout) {
+    BoundedWaitPool(Vertx vertx, PgPool delegate, Duration acquireTimeout, DatabaseLoad load) {
         this.vertx = vertx;
         this.delegate = delegate;
         this.acquireTimeoutMillis = acquireTimeout.toMillis();
+        this.load = load;
     }
 
     @Override
     public Future<SqlConnection> getConnection() {
+        load.startWaiting();
         if (acquireTimeoutMillis <= 0) {
-            return delegate.getConnection();
+            return delegate.getConnection().onComplete(acquired -> load.stopWaiting());
         }
         Promise<SqlConnection> answer = Promise.promise();
         long timer = vertx.setTimer(acquireTimeoutMillis,
                 id -> answer.tryFail(new TimeoutException("no database connection within " + acquireTimeoutMillis + " ms")));
         delegate.getConnection().onComplete(acquired -> {
+            load.stopWaiting();
             vertx.cancelTimer(timer);
             if (acquired.failed()) {
                 answer.tryFail(acquired.cause());

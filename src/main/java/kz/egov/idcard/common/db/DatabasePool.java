@@ -23,9 +23,11 @@ public class DatabasePool implements PgPoolCreator {
     private static final Logger LOG = Logger.getLogger(DatabasePool.class);
 
     private final DatabaseConfig config;
+    private final DatabaseLoad load;
 
-    public DatabasePool(DatabaseConfig config) {
+    public DatabasePool(DatabaseConfig config, DatabaseLoad load) {
         this.config = config;
+        this.load = load;
     }
 
     @Override
@@ -49,6 +51,6 @@ public class DatabasePool implements PgPoolCreator {
             SilentConnections.closeWhenSilent(connection);
             connection.close();
         });
-        return new BoundedWaitPool(input.vertx(), created, config.acquireTimeout());
+        return new BoundedWaitPool(input.vertx(), created, config.acquireTimeout(), load);
     }
 }

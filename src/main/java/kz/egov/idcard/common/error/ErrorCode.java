@@ -80,7 +80,9 @@ public enum ErrorCode {
     REGISTRY_UNAVAILABLE(503),
     BIOMETRICS_UNAVAILABLE(503),
     SMS_UNAVAILABLE(503),
-    DATABASE_UNAVAILABLE(503);
+    DATABASE_UNAVAILABLE(503),
+    /** Admission control: the service is saturated and takes no new journey now (common/web/Admission). */
+    SERVICE_BUSY(503);
 
     private final int status;
 

@@ -55,12 +55,21 @@ public class UnknownRouteHandler {
     }
 
     void send(io.vertx.ext.web.RoutingContext rc, ErrorCode code) {
-        var response = problems.response(code, new Object[0], List.<FieldError>of(), null, null,
+        send(rc, code, null);
+    }
+
+    /** The problem, with Retry-After (and its {@code retryAfterSeconds} member) when given. */
+    void send(io.vertx.ext.web.RoutingContext rc, ErrorCode code, Long retryAfterSeconds) {
+        var response = problems.response(code, new Object[0], List.<FieldError>of(),
+                retryAfterSeconds == null ? null : java.util.Map.of("retryAfterSeconds", retryAfterSeconds), retryAfterSeconds,
                 rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), rc.request().path(), rc.request().getHeader(RequestIds.HEADER));
         Problem problem = (Problem) response.getEntity();
         var out = rc.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemFactory.PROBLEM_JSON)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, response.getHeaderString(HttpHeaders.CONTENT_LANGUAGE));
+        if (retryAfterSeconds != null) {
+            out.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        }
         try {
             out.end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
