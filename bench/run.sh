@@ -19,6 +19,7 @@ export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_USER=${DB_USER:
 PORT1=${PORT1:-8090}
 PORT2=${PORT2:-8091}
 LB_PORT=${LB_PORT:-8089}
+BARE_PORT=${BARE_PORT:-8088}
 DURATION=${DURATION:-20}
 SCENARIOS=${SCENARIOS:-"status login journey scale resources scaleout"}
 JDK17=${JDK17:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -1)}
@@ -113,6 +114,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building"
   JAVA_HOME=$JDK17 ./mvnw -B -q package -DskipTests -Dspotbugs.skip=true
 fi
+# The status read's floor (scenario status) is built from the service's own jars.
+"$(dirname "$JAVA_TOOL")/javac" -nowarn -d "$WORK/gen" -cp "$ROOT/target/quarkus-app/lib/main/*" "$B/BareFloor.java" 2>/dev/null
 log "fresh database $DB_NAME"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)"
 scripts/create-db.sh "$DB_NAME" >/dev/null
@@ -176,19 +179,33 @@ if want status; then
   log "status-closed-10k: $(cat "$OUT/status-closed-10k.json")"
   CPU1=$(cpu_ticks "$PID1"); PG1=$(pg_ticks); T1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   # Where the two cores went, per request: the service, PostgreSQL, wrk, everything else.
-  python3 - "$OUT" "$CPU0" "$CPU1" "$PG0" "$PG1" "$T0" "$T1" "$(cat "$WORK/wrk-cpu" | tail -1)" "$DURATION" "$(rss_now_mb "$PID1")" "$(getconf CLK_TCK)" <<'PY'
+  python3 - "$OUT" "$CPU0" "$CPU1" "$PG0" "$PG1" "$T0" "$T1" "$(cat "$WORK/wrk-cpu" | tail -1)" "$DURATION" "$(rss_now_mb "$PID1")" "$(getconf CLK_TCK)" "$(rss_peak_mb "$PID1")" <<'PY'
 import json, sys
-out, c0, c1, p0, p1, t0, t1, wrk, duration, rss, hz = sys.argv[1:]
+out, c0, c1, p0, p1, t0, t1, wrk, duration, rss, hz, peak = sys.argv[1:]
 hz = float(hz)
 requests = json.load(open(f"{out}/status-closed-10k.json"))["requests"]
 service, pg, total = (float(c1) - float(c0)) / hz, (float(p1) - float(p0)) / hz, (float(t1) - float(t0)) / hz
 wrk_s = sum(float(x) for x in wrk.split())
 per = lambda s: round(s * 1e6 / requests, 1)
-json.dump({"service_cpu_cores": round(service / float(duration), 2), "rss_mb": float(rss),
+json.dump({"service_cpu_cores": round(service / float(duration), 2), "rss_mb": float(rss), "rss_peak_mb": float(peak),
            "us_per_request": {"service": per(service), "postgres": per(pg), "wrk": per(wrk_s),
                               "other": per(max(0.0, total - service - pg - wrk_s)), "machine": per(total)}},
           open(f"{out}/status-closed-10k.resources.json", "w"))
 PY
+  # The floor, side by side in the same run: a bare Vert.x + reactive PG handler doing the same select
+  # (bench/BareFloor.java, built from the service's own jars), measured with the same wrk settings.
+  log "status read floor: bare Vert.x + reactive PG on $BARE_PORT, closed loop, 64 connections, ${DURATION}s"
+  "$JDK17/bin/java" $JVM_OPTS -cp "$WORK/gen:$ROOT/target/quarkus-app/lib/main/*" BareFloor "$BARE_PORT" "$DB_HOST" "$DB_PORT" "$DB_NAME" "$DB_USER" \
+    >"$WORK/bare-floor.log" 2>&1 &
+  BARE_PID=$!
+  PIDS+=("$BARE_PID")
+  for _ in $(seq 1 100); do grep -q "bare floor on" "$WORK/bare-floor.log" && break; sleep 0.1; done
+  TOKENS="$WORK/tokens-10000.txt" WRK_JSON=/dev/null wrk -t2 -c64 -d10s -s "$B/status.lua" "http://127.0.0.1:$BARE_PORT" >/dev/null 2>&1 || true
+  TOKENS="$WORK/tokens-10000.txt" WRK_JSON="$OUT/status-bare-floor.json" wrk -t2 -c64 -d"${DURATION}s" --latency -s "$B/status.lua" \
+    "http://127.0.0.1:$BARE_PORT" >"$OUT/status-bare-floor.txt" 2>&1
+  stop_instance "$BARE_PID"
+  log "status-bare-floor: $(cat "$OUT/status-bare-floor.json")"
+  log "  status read / floor: $(python3 -c "import json;a=json.load(open('$OUT/status-closed-10k.json'));b=json.load(open('$OUT/status-bare-floor.json'));print(round(a['rps']/b['rps'],2))")"
   for rate in $OPEN_RATES; do
     log "status read: open loop at $rate/s"
     $GEN open "$BASE1" "$WORK/tokens-10000.txt" "$rate" "$DURATION" "$OUT/status-open-10k-$rate.json" >/dev/null

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Admission control as a citizen meets it when the service is saturated: the first steps of a
  * journey are refused at the door (503 SERVICE_BUSY, Retry-After) before anything is done, while
- * everything else is still answered. Saturation is forced by closing the door at zero waiting
- * requests; the load figures at 100 journeys/s are in bench/results/report.md.
+ * everything else is still answered. Saturation is forced by closing the door at a zero wait
+ * for a database connection; the load figures at 100 journeys/s are in bench/results/report.md.
  */
 @QuarkusTest
 @TestProfile(AdmissionTest.Saturated.class)
@@ -25,7 +25,7 @@ class AdmissionTest extends ApiTest {
     public static class Saturated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("idcard.admission.door-closes-at-waiting", "0");
+            return Map.of("idcard.admission.door-closes-at-wait", "PT0S");
         }
     }
 

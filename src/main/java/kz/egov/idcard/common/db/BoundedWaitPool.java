@@ -56,15 +56,16 @@ final class BoundedWaitPool implements PgPool {
 
     @Override
     public Future<SqlConnection> getConnection() {
+        long began = System.nanoTime();
         load.startWaiting();
         if (acquireTimeoutMillis <= 0) {
-            return delegate.getConnection().onComplete(acquired -> load.stopWaiting());
+            return delegate.getConnection().onComplete(acquired -> load.stopWaiting(System.nanoTime() - began));
         }
         Promise<SqlConnection> answer = Promise.promise();
         long timer = vertx.setTimer(acquireTimeoutMillis,
                 id -> answer.tryFail(new TimeoutException("no database connection within " + acquireTimeoutMillis + " ms")));
         delegate.getConnection().onComplete(acquired -> {
-            load.stopWaiting();
+            load.stopWaiting(System.nanoTime() - began);
             vertx.cancelTimer(timer);
             if (acquired.failed()) {
                 answer.tryFail(acquired.cause());

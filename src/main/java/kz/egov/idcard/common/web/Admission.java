@@ -20,12 +20,14 @@ import kz.egov.idcard.common.error.ErrorCode;
  * journey refused at the door costs nothing and can come back; one that fails after payment is
  * the failure that matters.
  *
- * <p>Saturated means: requests already queue for a database connection
- * ({@code idcard.admission.door-closes-at-waiting} or more; every step needs one), or more
- * requests are in flight than {@code idcard.admission.max-in-flight}. The login door closes first;
- * a citizen already logged in is refused a new application only at four times that queue, so that
- * a journey let in at login is hardly ever stopped at its application (bench: at twice, 62 of 550
- * journeys let in at 100 journeys/s were).
+ * <p>Saturated means a standing queue for database connections (every step needs one): at least
+ * {@code idcard.admission.door-closes-at-waiting} requests wait now and they have lately waited
+ * {@code idcard.admission.door-closes-at-wait} or longer on average. A burst the pool absorbs in
+ * milliseconds, or the first connections opened after a start, do not close it. Or: more requests
+ * are in flight than {@code idcard.admission.max-in-flight}.
+ * The login door closes first; a citizen already logged in is refused a new application only at
+ * four times that wait, so that a journey let in at login is hardly ever stopped at its
+ * application. A wait of zero closes both doors: no new journey at all (before maintenance, say).
  */
 @Singleton
 public class Admission {
@@ -36,9 +38,17 @@ public class Admission {
         @WithDefault("true")
         boolean enabled();
 
-        /** New journeys are refused while this many requests (or more) wait for a database connection. */
+        /** With {@link #doorClosesAtWait()}: new journeys are refused while this many requests (or more) wait for a connection. */
         @WithDefault("4")
         int doorClosesAtWaiting();
+
+        /**
+         * With {@link #doorClosesAtWaiting()}: new journeys are refused while requests have lately waited this
+         * long or longer, on average, for a database connection; new applications of logged-in citizens at four
+         * times as long. Zero refuses every new journey.
+         */
+        @WithDefault("PT0.1S")
+        Duration doorClosesAtWait();
 
         /** New journeys are refused while more requests than this are being answered. */
         @WithDefault("200")
@@ -66,10 +76,13 @@ public class Admission {
         long retryAfter = Math.max(1, config.retryAfter().toSeconds());
         filters.register(rc -> {
             String path = rc.request().path();
-            int closesAt = rc.request().method() != HttpMethod.POST ? -1
-                    : LOGIN.equals(path) ? config.doorClosesAtWaiting()
-                    : NEW_APPLICATION.equals(path) ? 4 * config.doorClosesAtWaiting() : -1;
-            if (closesAt >= 0 && (database.waiting() >= closesAt || inFlight.get() >= config.maxInFlight())) {
+            Duration closesAt = rc.request().method() != HttpMethod.POST ? null
+                    : LOGIN.equals(path) ? config.doorClosesAtWait()
+                    : NEW_APPLICATION.equals(path) ? config.doorClosesAtWait().multipliedBy(4) : null;
+            boolean saturated = closesAt != null && (config.doorClosesAtWait().isZero()
+                    || database.waiting() >= config.doorClosesAtWaiting() && database.recentWait().compareTo(closesAt) >= 0
+                    || inFlight.get() >= config.maxInFlight());
+            if (saturated) {
                 refused.increment();
                 problems.send(rc, ErrorCode.SERVICE_BUSY, retryAfter);
                 return;
