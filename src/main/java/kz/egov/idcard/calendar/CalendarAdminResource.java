@@ -95,12 +95,12 @@ public class CalendarAdminResource {
             @NotBlank @Size(max = 2000) @Pattern(regexp = FREE_TEXT)
             @Schema(required = true, maxLength = 2000, pattern = FREE_TEXT, description = "Where the list comes from (decree, order)",
                     example = "Official: egov.kz holiday calendar 2027; order of the Minister of Labour of 20 Nov 2026") String source,
-            @Valid @Size(max = 60) @Schema(maxItems = 60, description = "The public holidays (even on a weekend)",
-                    example = "[{\"date\":\"2027-01-01\",\"name\":\"New Year\"},{\"date\":\"2027-01-02\",\"name\":\"New Year\"}]") List<ListedDay> holidays,
-            @Valid @Size(max = 60) @Schema(maxItems = 60, description = "Weekdays off: a holiday moved off a weekend",
-                    example = "[{\"date\":\"2027-03-24\",\"name\":\"Nauryz (moved off Sunday 21 March)\"}]") List<ListedDay> daysOff,
-            @Valid @Size(max = 30) @Schema(maxItems = 30, description = "A weekday off for a weekend day worked",
-                    example = "[{\"dayOff\":\"2027-01-08\",\"workingDay\":\"2027-01-16\",\"name\":\"Transfer by order of the Minister of Labour\"}]") List<TransferredDay> transfers) {
+            @Size(max = 60) @Schema(maxItems = 60, description = "The public holidays (even on a weekend)",
+                    example = "[{\"date\":\"2027-01-01\",\"name\":\"New Year\"},{\"date\":\"2027-01-02\",\"name\":\"New Year\"}]") List<@Valid ListedDay> holidays,
+            @Size(max = 60) @Schema(maxItems = 60, description = "Weekdays off: a holiday moved off a weekend",
+                    example = "[{\"date\":\"2027-03-24\",\"name\":\"Nauryz (moved off Sunday 21 March)\"}]") List<@Valid ListedDay> daysOff,
+            @Size(max = 30) @Schema(maxItems = 30, description = "A weekday off for a weekend day worked",
+                    example = "[{\"dayOff\":\"2027-01-08\",\"workingDay\":\"2027-01-16\",\"name\":\"Transfer by order of the Minister of Labour\"}]") List<@Valid TransferredDay> transfers) {
     }
 
     @RegisterForReflection

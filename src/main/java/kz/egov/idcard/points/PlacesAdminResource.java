@@ -150,8 +150,8 @@ public class PlacesAdminResource {
                     + "\"en\":\"ID card issuance point\"}") Names name,
             @Valid @NotNull @Schema(required = true, example = "{\"kk\":\"Сауран көшесі, 3/1\",\"ru\":\"ул. Сауран, 3/1\",\"en\":\"Sauran St 3/1\"}")
             Names address,
-            @Valid @NotNull @Size(min = 1, max = 7) @Schema(required = true, minItems = 1, maxItems = 7,
-                    example = "[{\"days\":\"MON-FRI\",\"opens\":\"09:00\",\"closes\":\"18:00\"}]") List<HoursInput> hours,
+            @NotNull @Size(min = 1, max = 7) @Schema(required = true, minItems = 1, maxItems = 7,
+                    example = "[{\"days\":\"MON-FRI\",\"opens\":\"09:00\",\"closes\":\"18:00\"}]") List<@Valid HoursInput> hours,
             @Size(max = 3) @Schema(maxItems = 3, description = "Registration points: the tiers offered (at least one)",
                     example = "[\"STANDARD\",\"EXPEDITED\"]") List<Tier> tiers,
             @Size(max = 32) @Pattern(regexp = FREE_TEXT) @Schema(maxLength = 32, pattern = FREE_TEXT,
