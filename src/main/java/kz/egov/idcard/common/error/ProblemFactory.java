@@ -24,16 +24,7 @@ public class ProblemFactory {
     public Response response(ErrorCode code, Object[] args, List<FieldError> errors, Map<String, Object> extensions,
             Long retryAfterSeconds, String acceptLanguage, String path, String requestId) {
         Locale locale = messages.resolve(acceptLanguage);
-        Problem problem = new Problem(
-                TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                messages.get(locale, "problem." + code.name() + ".title"),
-                code.status(),
-                messages.get(locale, "problem." + code.name() + ".detail", args),
-                path,
-                code.name(),
-                requestId,
-                errors == null || errors.isEmpty() ? null : errors,
-                extensions == null || extensions.isEmpty() ? null : extensions);
+        Problem problem = problem(code, args, errors, extensions, locale, path, requestId);
         Response.ResponseBuilder builder = Response.status(code.status())
                 .type(PROBLEM_JSON)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
@@ -45,6 +36,21 @@ public class ProblemFactory {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return builder.build();
+    }
+
+    /** The problem body for the code in the language given; the contract's examples are made with it too. */
+    public Problem problem(ErrorCode code, Object[] args, List<FieldError> errors, Map<String, Object> extensions, Locale locale,
+            String path, String requestId) {
+        return new Problem(
+                TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                messages.get(locale, "problem." + code.name() + ".title"),
+                code.status(),
+                messages.get(locale, "problem." + code.name() + ".detail", args),
+                path,
+                code.name(),
+                requestId,
+                errors == null || errors.isEmpty() ? null : errors,
+                extensions == null || extensions.isEmpty() ? null : extensions);
     }
 
     public String fieldMessage(String acceptLanguage, String code) {

@@ -1,38 +1,27 @@
 package kz.egov.idcard.common.openapi;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import kz.egov.idcard.common.error.ErrorCode;
+import kz.egov.idcard.common.error.FieldError;
+import kz.egov.idcard.common.error.ProblemFactory;
+import kz.egov.idcard.common.i18n.Messages;
 
 /**
- * Problem bodies for the contract's examples, made from a code the way the service makes them
- * (common/error/ProblemFactory), in English: the real title and detail, the code's status, the
- * operation's path as {@code instance}. Used at build time by the OpenAPI filters.
+ * Problem bodies for the contract's examples, made by the service's own {@link ProblemFactory}
+ * from a code, in English: the real title and detail, the code's status, the operation's path as
+ * {@code instance}, field errors worded as the service words them. Used at build time by the
+ * OpenAPI filters.
  */
 final class ProblemExamples {
 
-    static final String TYPE_BASE = "https://idcard.egov.kz/problems/";
     static final String REQUEST_ID = "3f2b8c1e-4d5a-4e6f-8a9b-0c1d2e3f4a5b";
 
-    private final Properties messages = new Properties();
-
-    ProblemExamples() {
-        try (InputStream in = resource("i18n/messages_en.properties")) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final ProblemFactory problems = new ProblemFactory(new Messages());
+    private final ObjectMapper json = new ObjectMapper();
 
     static InputStream resource(String name) {
         InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name);
@@ -50,59 +39,18 @@ final class ProblemExamples {
      * are field errors ({@code field}, {@code code}, optionally {@code received} and {@code allowed}),
      * {@code extensions} the code's extension members.
      */
+    @SuppressWarnings("unchecked")
     Map<String, Object> problem(ErrorCode code, String instance, List<Object> args, List<Map<String, Object>> errors,
             Map<String, Object> extensions) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        problem.put("title", text("problem." + code.name() + ".title"));
-        problem.put("status", code.status());
-        String detail = text("problem." + code.name() + ".detail");
-        problem.put("detail", args == null || args.isEmpty() ? detail : new MessageFormat(detail, Locale.ENGLISH).format(args.toArray()));
-        problem.put("instance", instance);
-        problem.put("code", code.name());
-        problem.put("requestId", REQUEST_ID);
-        if (errors != null && !errors.isEmpty()) {
-            List<Map<String, Object>> rendered = new ArrayList<>();
+        List<FieldError> fields = new ArrayList<>();
+        if (errors != null) {
             for (Map<String, Object> error : errors) {
-                rendered.add(fieldError(error));
+                fields.add(problems.localise("en", new FieldError(String.valueOf(error.get("field")), String.valueOf(error.get("code")),
+                        null, (String) error.get("received"), (List<String>) error.get("allowed"))));
             }
-            problem.put("errors", rendered);
         }
-        if (extensions != null) {
-            problem.putAll(extensions);
-        }
-        return problem;
-    }
-
-    /** As ProblemFactory.localise words it: the field's message, the allowed values, what was received. */
-    private Map<String, Object> fieldError(Map<String, Object> error) {
-        String code = String.valueOf(error.get("code"));
-        @SuppressWarnings("unchecked")
-        List<String> allowed = (List<String>) error.get("allowed");
-        String message = allowed == null ? text("field." + code)
-                : new MessageFormat(text("field." + code), Locale.ENGLISH).format(new Object[] {String.join(", ", allowed)});
-        Object received = error.get("received");
-        if (received != null) {
-            message = message + " " + new MessageFormat(text("field.RECEIVED"), Locale.ENGLISH).format(new Object[] {received});
-        }
-        Map<String, Object> rendered = new LinkedHashMap<>();
-        rendered.put("field", error.get("field"));
-        rendered.put("code", code);
-        rendered.put("message", message);
-        if (received != null) {
-            rendered.put("received", received);
-        }
-        if (allowed != null) {
-            rendered.put("allowed", allowed);
-        }
-        return rendered;
-    }
-
-    private String text(String key) {
-        String text = messages.getProperty(key);
-        if (text == null) {
-            throw new IllegalStateException("No English message " + key + " for an example");
-        }
-        return text;
+        Object[] arguments = args == null ? new Object[0] : args.toArray();
+        return json.convertValue(problems.problem(code, arguments, fields, extensions, Messages.ENGLISH, instance, REQUEST_ID),
+                Map.class);
     }
 }
