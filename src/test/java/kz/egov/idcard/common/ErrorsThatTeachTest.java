@@ -79,12 +79,7 @@ class ErrorsThatTeachTest extends ApiTest {
     private static String openInvoice() {
         Map<String, Object> citizen = newCitizen();
         String token = accessToken(citizen);
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", "MOBILE"))
-                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
-        passFaceMatch(token, id, (String) citizen.get("iin"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("personalDataConfirmed", true, "contactPhone", "+77011234567", "pickupPointId", "AST-01", "tier", "STANDARD"))
-                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
+        String id = draftUpToQuestionnaire(token, (String) citizen.get("iin"), "MOBILE", "STANDARD");
         return given().auth().oauth2(token).post("/api/v1/applications/{id}/payment", id).then().statusCode(201)
                 .extract().path("invoiceId");
     }

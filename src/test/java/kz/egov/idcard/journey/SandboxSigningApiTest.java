@@ -18,7 +18,6 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import kz.egov.idcard.support.ApiTest;
 import kz.egov.idcard.support.Db;
@@ -157,17 +156,7 @@ class SandboxSigningApiTest extends ApiTest {
     }
 
     private String draftUpToQuestionnaire(String channel) {
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", channel))
-                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
-        passFaceMatch(token, id, (String) citizen.get("iin"));
-        Map<String, Object> body = new HashMap<>();
-        body.put("personalDataConfirmed", true);
-        body.put("contactPhone", "+77011234567");
-        body.put("pickupPointId", "AST-01");
-        body.put("tier", "STANDARD");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
-        return id;
+        return draftUpToQuestionnaire(token, (String) citizen.get("iin"), channel, "STANDARD");
     }
 
 }

@@ -180,6 +180,17 @@ public abstract class ApiTest {
                 .body("result", org.hamcrest.Matchers.equalTo("MATCH"));
     }
 
+    /** A new draft of the citizen's with the face matched and the questionnaire filled (pickup AST-01); returns its id. */
+    protected static String draftUpToQuestionnaire(String token, String iin, String channel, String tier) {
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("channel", channel))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        passFaceMatch(token, id, iin);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("personalDataConfirmed", true, "contactPhone", "+77011234567", "pickupPointId", "AST-01", "tier", tier))
+                .put("/api/v1/applications/{id}/questionnaire", id).then().statusCode(200);
+        return id;
+    }
+
     /** A fresh EC P-256 key pair, as a phone's secure enclave makes one. */
     protected static java.security.KeyPair p256() {
         try {
