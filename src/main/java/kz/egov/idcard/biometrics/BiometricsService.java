@@ -24,7 +24,7 @@ import kz.egov.idcard.citizen.ReferencePhoto;
 import kz.egov.idcard.common.Blocking;
 import kz.egov.idcard.common.error.ApiException;
 import kz.egov.idcard.common.error.ErrorCode;
-import kz.egov.idcard.common.error.ValidationProblem;
+import kz.egov.idcard.common.image.ImageFormat;
 import kz.egov.idcard.common.web.ClientInfo;
 import org.jboss.logging.Logger;
 
@@ -76,8 +76,7 @@ public class BiometricsService {
     private Uni<Outcome> match(String iin, UUID applicationId, Image selfie, PersonRecord person, Locale locale, ClientInfo client) {
         return documents.referencePhoto(iin).chain(photo -> photo.isEmpty()
                 ? record(iin, applicationId, selfie, null, person, locale, client)
-                : reference(photo.get())
-                        .chain(reference -> compare(reference, selfie))
+                : compare(reference(photo.get()), selfie)
                         .chain(match -> record(iin, applicationId, selfie, match, person, locale, client)));
     }
 
@@ -105,19 +104,21 @@ public class BiometricsService {
         return OffsetDateTime.now(clock).minus(config.missesWindow());
     }
 
-    private Uni<Image> reference(ReferencePhoto photo) {
-        return Blocking.onWorker(() -> {
-            try {
-                return Images.decode("referencePhoto", photo.bytes(), REGISTRY_PHOTO);
-            } catch (ValidationProblem unreadable) {
-                LOG.warn("The registry's reference photo cannot be read");
-                throw new ApiException(ErrorCode.REGISTRY_UNAVAILABLE).retryAfter(60);
-            }
+    /**
+     * The registry's photo as the matcher is given it: its type recognised by its bytes. It is not
+     * decoded here; the vendor's service reads it, and the sandbox's matcher decodes each distinct
+     * photo once.
+     */
+    private static ReferencePhoto reference(ReferencePhoto photo) {
+        ImageFormat format = ImageFormat.sniff(photo.bytes()).orElseThrow(() -> {
+            LOG.warn("The registry's reference photo is not a JPEG or PNG");
+            return new ApiException(ErrorCode.REGISTRY_UNAVAILABLE).retryAfter(60);
         });
+        return new ReferencePhoto(photo.bytes(), format.mediaType());
     }
 
-    private Uni<FaceMatch> compare(Image reference, Image selfie) {
-        return matcher.compare(reference, selfie).onFailure().transform(failure -> {
+    private Uni<FaceMatch> compare(ReferencePhoto reference, Image selfie) {
+        return matcher.compare(reference, selfie).onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> {
             LOG.warnf("Face matcher unavailable: %s", failure.toString());
             return new ApiException(ErrorCode.BIOMETRICS_UNAVAILABLE).retryAfter(30);
         });
@@ -210,6 +211,4 @@ public class BiometricsService {
                 });
     }
 
-    /** Registry photos are trusted for size but must still decode within sane bounds. */
-    private static final Images.Limits REGISTRY_PHOTO = new Images.Limits(10 * 1024 * 1024, 16, 8192);
 }

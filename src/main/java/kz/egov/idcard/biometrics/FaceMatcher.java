@@ -1,6 +1,7 @@
 package kz.egov.idcard.biometrics;
 
 import io.smallrye.mutiny.Uni;
+import kz.egov.idcard.citizen.ReferencePhoto;
 
 /**
  * Compares a selfie with the reference photo of the document registry. Fails with
@@ -12,5 +13,9 @@ public interface FaceMatcher {
     /** A short name for the record of each attempt. */
     String name();
 
-    Uni<FaceMatch> compare(Image reference, Image selfie);
+    /**
+     * The reference is the registry's photo as it came (its media type recognised from its bytes);
+     * the selfie has been decoded and checked.
+     */
+    Uni<FaceMatch> compare(ReferencePhoto reference, Image selfie);
 }

@@ -3,6 +3,7 @@ package kz.egov.idcard.biometrics;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import kz.egov.idcard.citizen.ReferencePhoto;
 import kz.egov.idcard.common.adapters.Adapter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -43,10 +44,10 @@ public class HttpFaceMatcher implements FaceMatcher {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2)
     @CircuitBreakerName("face-matcher")
-    public Uni<FaceMatch> compare(Image reference, Image selfie) {
+    public Uni<FaceMatch> compare(ReferencePhoto reference, Image selfie) {
         Base64.Encoder base64 = Base64.getEncoder();
         return client.verify(new FaceMatcherClient.VerifyRequest(base64.encodeToString(reference.bytes()),
-                        reference.format().mediaType(), base64.encodeToString(selfie.bytes()), selfie.format().mediaType()))
+                        reference.contentType(), base64.encodeToString(selfie.bytes()), selfie.format().mediaType()))
                 .map(this::toMatch);
     }
 

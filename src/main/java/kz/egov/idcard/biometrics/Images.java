@@ -21,6 +21,9 @@ public final class Images {
 
     /** Bounds a picture must keep to: bytes, and the smallest and largest side in pixels. */
     public record Limits(int maxBytes, int minResolution, int maxResolution) {
+        /** Registry photos are trusted for size but must still decode within sane bounds. */
+        public static final Limits REGISTRY_PHOTO = new Limits(10 * 1024 * 1024, 16, 8192);
+
         public static Limits of(BiometricsConfig config) {
             return new Limits(config.maxSelfieBytes(), config.minResolution(), config.maxResolution());
         }

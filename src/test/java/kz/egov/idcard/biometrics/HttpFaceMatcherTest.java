@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import kz.egov.idcard.citizen.ReferencePhoto;
 import kz.egov.idcard.sandbox.PortraitGenerator;
 import kz.egov.idcard.support.ApiTest;
 import kz.egov.idcard.support.Db;
@@ -55,13 +56,13 @@ class HttpFaceMatcherTest extends ApiTest {
     @Inject
     Db db;
 
-    private Image reference;
+    private ReferencePhoto reference;
     private Image selfie;
 
     @BeforeEach
     void images() throws IOException {
         RegistryStubs.server.resetAll();
-        reference = SandboxFaceMatcherTest.png(PortraitGenerator.portrait(11));
+        reference = new ReferencePhoto(PortraitGenerator.portrait(11), "image/png");
         selfie = SandboxFaceMatcherTest.png(PortraitGenerator.portrait(12));
     }
 

@@ -66,6 +66,17 @@ public class SandboxFaceMatcherTest {
         assertThat(match.quality()).isEqualTo(FaceMatch.Quality.UNUSABLE);
     }
 
+    @Test
+    void decodedJpegsAndPngsAreReadFromTheirSamplesExactlyAsThroughGetRgb() throws IOException {
+        BufferedImage bgr = png(PortraitGenerator.portrait(4)).pixels();
+        assertThat(bgr.getType()).isIn(BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR);
+        BufferedImage packed = new BufferedImage(bgr.getWidth(), bgr.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = packed.createGraphics();
+        g.drawImage(bgr, 0, 0, null);
+        g.dispose();
+        assertThat(SandboxFaceMatcher.thumbnail(bgr)).containsExactly(SandboxFaceMatcher.thumbnail(packed));
+    }
+
     public static Image png(byte[] bytes) throws IOException {
         return new Image(bytes, ImageFormat.PNG, ImageIO.read(new ByteArrayInputStream(bytes)));
     }
