@@ -38,7 +38,7 @@ JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxDirectMemorySize=
 CONTAINER_JVM_OPTS=${CONTAINER_JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx64m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=32m -Xss512k -XX:+ExitOnOutOfMemoryError"}
 # glibc makes an arena a thread by default; two keep the native heap of a small JVM small.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-APP=$ROOT/target/quarkus-app/quarkus-run.jar
+APP=${APP:-$ROOT/target/quarkus-app/quarkus-run.jar}
 export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER
 [ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
 PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $DB_NAME"

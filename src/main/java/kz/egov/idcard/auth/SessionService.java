@@ -114,7 +114,7 @@ public class SessionService {
         token.createdAt = OffsetDateTime.now(clock);
         token.expiresAt = token.createdAt.plus(config.refreshTokenTtl());
         return token.persist().map(saved -> new Tokens(
-                issuer.accessToken(session.iin, session.phone, session.id), raw,
+                issuer.accessToken(session.iin, session.phone, session.id, session.createdAt.toInstant()), raw,
                 issuer.accessTokenSeconds(), config.refreshTokenTtl().toSeconds()));
     }
 

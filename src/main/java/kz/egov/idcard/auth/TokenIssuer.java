@@ -23,7 +23,11 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
-    public String accessToken(String iin, String phone, UUID sessionId) {
+    /**
+     * An access token for the session; {@code loggedInAt} (the session's start) goes in the
+     * standard {@code auth_time} claim, which admission control reads (common/web/Admission).
+     */
+    public String accessToken(String iin, String phone, UUID sessionId, Instant loggedInAt) {
         Instant now = clock.instant();
         return Jwt.issuer(config.issuer())
                 .audience(config.audience())
@@ -33,6 +37,7 @@ public class TokenIssuer {
                 .claim(Roles.SESSION_CLAIM, sessionId.toString())
                 .claim(Roles.PHONE_CLAIM, phone)
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(Roles.AUTH_TIME_CLAIM, loggedInAt.getEpochSecond())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .jws()

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -274,6 +276,24 @@ class LoginApiTest extends ApiTest {
                 citizen.get("iin"))).isEqualTo(1);
         assertThat(db.count("select count(*) from refresh_token where token_hash is not null and status = 'ACTIVE' "
                 + "and session_id in (select id from auth_session where iin = ?)", citizen.get("iin"))).isZero();
+    }
+
+    @Test
+    void accessTokensSayWhenTheLoginBeganEvenAfterARefresh() throws Exception {
+        Map<String, Object> citizen = newCitizen();
+        Map<String, Object> tokens = login((String) citizen.get("iin"), (String) citizen.get("phone"));
+        JsonNode first = claims((String) tokens.get("accessToken"));
+        assertThat(first.get("auth_time").asLong()).isEqualTo(first.get("iat").asLong());
+
+        clock.advance(Duration.ofMinutes(5));
+        String later = refresh((String) tokens.get("refreshToken")).then().statusCode(200).extract().path("accessToken");
+        JsonNode refreshed = claims(later);
+        assertThat(refreshed.get("iat").asLong()).isGreaterThanOrEqualTo(first.get("iat").asLong() + 300);
+        assertThat(refreshed.get("auth_time").asLong()).isEqualTo(first.get("auth_time").asLong());
+    }
+
+    private static JsonNode claims(String jwt) throws java.io.IOException {
+        return new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class Roles {
     public static final String PHONE_CLAIM = "phone";
     /** The registration point an operator works at. */
     public static final String POINT_CLAIM = "point_id";
+    /** A citizen's access token: when the login session began (OpenID Connect's claim), in epoch seconds. */
+    public static final String AUTH_TIME_CLAIM = "auth_time";
 
     private Roles() {
     }
