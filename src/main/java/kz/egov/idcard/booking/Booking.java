@@ -33,6 +33,8 @@ public class Booking extends PanacheEntityBase {
     public BookingStatus status;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+    /** When the citizen was reminded of the visit the day before. */
+    public OffsetDateTime remindedAt;
     /** The centre's operator who marked the visit SERVED or NO_SHOW. */
     public String markedBy;
     @Version

@@ -56,8 +56,9 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         return count("number", number).map(count -> count > 0);
     }
 
-    /** Booked visits starting in [from, to), for their reminders. */
-    public Uni<List<Booking>> bookedStarting(OffsetDateTime from, OffsetDateTime to) {
-        return list("status = ?1 and slotStart >= ?2 and slotStart < ?3 order by slotStart", BookingStatus.BOOKED, from, to);
+    /** Booked visits starting in [from, to) whose citizen was not reminded yet, locked for update. */
+    public Uni<List<Booking>> unremindedStartingForUpdate(OffsetDateTime from, OffsetDateTime to, int limit) {
+        return find("status = ?1 and remindedAt is null and slotStart >= ?2 and slotStart < ?3 order by slotStart",
+                BookingStatus.BOOKED, from, to).page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -172,9 +172,24 @@ public class BookingService {
         });
     }
 
-    /** Booked visits starting in [from, to), for their reminders (in the caller's session). */
-    public Uni<List<Booking>> bookedStarting(OffsetDateTime from, OffsetDateTime to) {
-        return bookings.bookedStarting(from, to);
+    /**
+     * Booked visits that have not begun, starting before the end of the given local day, whose
+     * citizen was not reminded yet, locked until the caller's transaction ends; {@link #reminded}
+     * notes the reminder.
+     */
+    public Uni<List<Booking>> visitsToRemind(LocalDate lastDay, int limit) {
+        return bookings.unremindedStartingForUpdate(now(), lastDay.plusDays(1).atStartOfDay(ClockProducer.ZONE).toOffsetDateTime(),
+                limit);
+    }
+
+    /** Notes, in the caller's transaction, that the citizen was reminded of the visit. */
+    public void reminded(Booking booking) {
+        booking.remindedAt = now();
+    }
+
+    /** The centre a booking is at (its name and address for the reminder); null when gone. */
+    public Uni<PublicServiceCenter> centre(Booking booking) {
+        return points.center(booking.tsonId);
     }
 
     private Uni<Offer> offer(String tsonId, LocalDate day) {

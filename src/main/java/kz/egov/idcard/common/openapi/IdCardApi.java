@@ -31,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "and their fees (no login needed)"),
                 @Tag(name = "Public Service Center visits", description = "A citizen sent to a Public Service Center (ЦОН) "
                         + "books the visit: a centre's free slots, the booking with its number (by SMS too), cancellation"),
+                @Tag(name = "Reminders", description = "Reminders that bring citizens back, each sent once by SMS and push: "
+                        + "the day the online window opens (asked for), a draft about to expire, a visit tomorrow, a card not "
+                        + "collected (by themselves)"),
                 @Tag(name = "Payment gateway", description = "The bank's signed notices of payment, server to server"),
                 @Tag(name = "Registration point", description = "Operators of a registration point move submitted applications "
                         + "until the card is handed over"),

@@ -39,6 +39,7 @@ public class OperationExamplesFilter implements OASFilter {
             "/api/v1/applications/{id}/signature/sms", "/api/v1/applications/{id}/confirmation", "/api/v1/applications/{id}/cancel",
             "/api/v1/regions", "/api/v1/registration-points", "/api/v1/fees/quote",
             "/api/v1/tson/{id}/slots", "/api/v1/bookings", "/api/v1/bookings/{id}/cancel",
+            "/api/v1/reminders", "/api/v1/reminders/{id}",
             "/api/v1/payments/notifications",
             "/api/v1/operator/applications", "/api/v1/operator/applications/{id}/transitions",
             "/api/v1/operator/bookings", "/api/v1/operator/bookings/{id}/transitions",
