@@ -253,6 +253,12 @@ class ReminderApiTest extends ApiTest {
         runJob();
         assertThat(queued("reminder:visit:" + booking)).isEqualTo(1);
         assertThat(db.rows("select reminded_at from tson_booking where id = ?::uuid", booking).get(0).get("reminded_at")).isNotNull();
+
+        // What a restarted instance knows is what the database says: with the message delivered and gone from the
+        // outbox, the mark on the booking alone keeps the job from sending it again.
+        db.execute("DELETE FROM notification_outbox WHERE dedupe_key LIKE 'reminder:visit:" + booking + "%'");
+        runTwoInstances();
+        assertThat(queued("reminder:visit:" + booking)).isZero();
     }
 
     private LocalDate workingDay(int daysAhead) {
