@@ -53,6 +53,10 @@ public class Application extends PanacheEntityBase {
     public OffsetDateTime heldUntil;
     /** When the citizen was reminded to confirm a paid application. */
     public OffsetDateTime confirmationRemindedAt;
+    /** When the citizen was reminded that the draft is about to expire (docs/product.md, Reminders). */
+    public OffsetDateTime expiryRemindedAt;
+    /** When the citizen was reminded that the card waits at the point (docs/product.md, Reminders). */
+    public OffsetDateTime pickupRemindedAt;
     /** The citizen's language when applying: notifications speak it. */
     public String language = "ru";
     @Version

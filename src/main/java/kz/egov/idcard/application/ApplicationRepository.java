@@ -64,6 +64,23 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 paidBefore).page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * Unpaid drafts, not held open by an invoice, that expire (untouched since the cutoff of the
+     * draft's life) within the lead and whose citizen was not reminded yet, locked for update.
+     */
+    public Uni<List<Application>> draftsExpiringUnremindedForUpdate(OffsetDateTime touchedBefore, OffsetDateTime touchedAfter,
+            OffsetDateTime now, int limit) {
+        return find("status = ?1 and paidAt is null and expiryRemindedAt is null and updatedAt < ?2 and updatedAt >= ?3 "
+                        + "and (heldUntil is null or heldUntil < ?4) order by updatedAt", ApplicationStatus.DRAFT, touchedBefore,
+                touchedAfter, now).page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Cards ready for pickup since before the cutoff whose citizen was not reminded yet, locked for update. */
+    public Uni<List<Application>> uncollectedUnremindedForUpdate(OffsetDateTime readyBefore, int limit) {
+        return find("status = ?1 and pickupRemindedAt is null and updatedAt < ?2 order by updatedAt",
+                ApplicationStatus.READY_FOR_PICKUP, readyBefore).page(0, limit).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Serialises application creation per citizen until the transaction ends (docs/product.md R8 under races). */
     public Uni<Void> lockApplicant(String iin) {
         return Locks.advisory("applicant:" + iin);

@@ -239,6 +239,39 @@ public class ApplicationService {
     }
 
     /**
+     * Drafts that expire within the lead and whose citizen was not reminded yet, locked for update
+     * until the caller's transaction ends; {@link #expiryReminded} notes the reminder.
+     */
+    public Uni<List<Application>> draftsToRemindOfExpiry(java.time.Duration lead, int limit) {
+        OffsetDateTime now = now();
+        return applications.draftsExpiringUnremindedForUpdate(now.plus(lead).minus(config.draftTtl()), now.minus(config.draftTtl()),
+                now, limit);
+    }
+
+    /** When an untouched draft expires (docs/product.md R8). */
+    public OffsetDateTime expiresAt(Application draft) {
+        return draft.updatedAt.plus(config.draftTtl());
+    }
+
+    /** Notes, in the caller's transaction, that the citizen was reminded of the draft's expiry. */
+    public void expiryReminded(Application draft) {
+        draft.expiryRemindedAt = now();
+    }
+
+    /**
+     * Cards ready for pickup (the application last moved) before the cutoff and not collected,
+     * whose citizen was not reminded yet, locked for update; {@link #pickupReminded} notes it.
+     */
+    public Uni<List<Application>> uncollectedToRemind(OffsetDateTime readyBefore, int limit) {
+        return applications.uncollectedUnremindedForUpdate(readyBefore, limit);
+    }
+
+    /** Notes, in the caller's transaction, that the citizen was reminded to collect the card. */
+    public void pickupReminded(Application ready) {
+        ready.pickupRemindedAt = now();
+    }
+
+    /**
      * Sends the citizen to a Public Service Center (R6), in the caller's transaction: the region's
      * centres are listed from then on.
      */

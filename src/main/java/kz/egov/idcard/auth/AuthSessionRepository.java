@@ -17,6 +17,11 @@ public class AuthSessionRepository implements PanacheRepositoryBase<AuthSession,
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The citizen's newest session: the phone they last logged in with. */
+    public Uni<AuthSession> newest(String iin) {
+        return find("iin = ?1 order by createdAt desc", iin).firstResult();
+    }
+
     public Uni<AuthSession> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }

@@ -41,6 +41,11 @@ public class SessionService {
         this.clock = clock;
     }
 
+    /** The phone the citizen last logged in with (Digital ID proved it theirs); null when they never did. */
+    public Uni<String> loginPhone(String iin) {
+        return sessions.newest(iin).map(session -> session == null ? null : session.phone);
+    }
+
     /** Opens a session for a citizen who has just proved the phone; runs in the caller's transaction. */
     public Uni<Tokens> open(String iin, String phone) {
         AuthSession session = new AuthSession();

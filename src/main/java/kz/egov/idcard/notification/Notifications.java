@@ -70,6 +70,11 @@ public class Notifications {
                 .chain(() -> enqueueOn("PUSH", dedupeKey + ":push", iin, template, params, language));
     }
 
+    /** Queues a push to the citizen's app in the caller's transaction; a second one with the same dedupe key is ignored. */
+    public Uni<Void> enqueuePush(String dedupeKey, String iin, String template, List<String> params, String language) {
+        return enqueueOn("PUSH", dedupeKey + ":push", iin, template, params, language);
+    }
+
     /** Queues an SMS in the caller's transaction; a second one with the same dedupe key is ignored. */
     public Uni<Void> enqueueSms(String dedupeKey, String phone, String template, List<String> params, String language) {
         return enqueueOn("SMS", dedupeKey, phone, template, params, language);

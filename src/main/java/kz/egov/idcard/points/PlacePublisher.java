@@ -64,10 +64,12 @@ public class PlacePublisher {
 
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final Reception.ReceptionConfig receptionDefaults;
 
-    public PlacePublisher(AuditLog audit, ObjectMapper json) {
+    public PlacePublisher(AuditLog audit, ObjectMapper json, Reception.ReceptionConfig receptionDefaults) {
         this.audit = audit;
         this.json = json;
+        this.receptionDefaults = receptionDefaults;
     }
 
     public Uni<PlaceView> createPoint(String id, Published place, String admin, ClientInfo client) {
@@ -92,6 +94,21 @@ public class PlacePublisher {
 
     public Uni<PlaceView> deactivateCenter(String id, String admin, ClientInfo client) {
         return deactivate(PublicServiceCenter.class, id, admin, client);
+    }
+
+    /**
+     * A centre's own reception for ID cards (slot length, citizens per slot); a null value returns
+     * that one to the default for all centres. Bookings already made keep their times.
+     */
+    public Uni<Reception> setReception(String id, Integer slotMinutes, Integer capacity, String admin, ClientInfo client) {
+        return Panache.withTransaction(() -> locked(PublicServiceCenter.class, id).chain(center -> {
+            Reception before = Reception.of(center, receptionDefaults);
+            center.slotMinutes = slotMinutes;
+            center.slotCapacity = capacity;
+            Reception after = Reception.of(center, receptionDefaults);
+            return audit.record(AuditType.REFERENCE_DATA_CHANGED, admin, "tson:" + id + ":reception", "UPDATED", client,
+                    Map.of("before", before, "after", after)).replaceWith(after);
+        }));
     }
 
     private <P extends Place> Uni<PlaceView> create(Class<P> kind, Supplier<P> make, String id, Published place, String admin,

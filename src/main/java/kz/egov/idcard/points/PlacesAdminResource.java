@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -110,6 +112,26 @@ public class PlacesAdminResource {
     public Uni<PlacePublisher.PlaceView> deactivateCenter(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING,
             maxLength = 32, pattern = ID), example = "TSON-AST-02") String id, @Context HttpServerRequest request) {
         return publisher.deactivateCenter(id, jwt.getSubject(), ClientInfo.of(request));
+    }
+
+    @PUT
+    @Path("/tson/{id}/reception")
+    @Operation(operationId = "setPublicServiceCenterReception", summary = "Set a Public Service Center's reception for ID cards",
+            description = "The length of a booking slot and how many citizens one slot takes; a value left out returns to the "
+                    + "default for all centres (idcard.tson.slot-length, idcard.tson.slot-capacity). Slots offered from then on "
+                    + "follow it; visits already booked keep their times. Audited with what it was before.")
+    public Uni<Reception> setReception(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 32,
+            pattern = ID), example = "TSON-AST-01") String id, @Valid @NotNull ReceptionRequest body, @Context HttpServerRequest request) {
+        return publisher.setReception(id, body.slotMinutes(), body.capacity(), jwt.getSubject(), ClientInfo.of(request));
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ReceptionRequest", additionalProperties = Schema.False.class)
+    public record ReceptionRequest(
+            @Min(5) @Max(240) @Schema(minimum = "5", maximum = "240", description = "Minutes of one slot; the default when left out",
+                    example = "30") Integer slotMinutes,
+            @Min(1) @Max(100) @Schema(minimum = "1", maximum = "100", description = "Citizens one slot takes; the default when left out",
+                    example = "3") Integer capacity) {
     }
 
     @RegisterForReflection

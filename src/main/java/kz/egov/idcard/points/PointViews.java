@@ -66,7 +66,7 @@ public final class PointViews {
         }
     }
 
-    static List<Hours> parseHours(String text, ObjectMapper json) {
+    public static List<Hours> parseHours(String text, ObjectMapper json) {
         try {
             return json.readValue(text, HOURS);
         } catch (Exception malformed) {

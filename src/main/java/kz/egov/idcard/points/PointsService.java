@@ -9,6 +9,12 @@ import java.util.List;
 @ApplicationScoped
 public class PointsService {
 
+    private final Reception.ReceptionConfig receptionDefaults;
+
+    public PointsService(Reception.ReceptionConfig receptionDefaults) {
+        this.receptionDefaults = receptionDefaults;
+    }
+
     @WithSession
     public Uni<List<Region>> regions() {
         return Region.listAll(io.quarkus.panache.common.Sort.by("code"));
@@ -29,6 +35,17 @@ public class PointsService {
     @WithSession
     public Uni<RegistrationPoint> point(String id) {
         return RegistrationPoint.findById(id);
+    }
+
+    /** A Public Service Center, active or not; null when there is none. */
+    @WithSession
+    public Uni<PublicServiceCenter> center(String id) {
+        return PublicServiceCenter.findById(id);
+    }
+
+    /** A centre's reception for ID cards: its own, or the default for all. */
+    public Reception reception(PublicServiceCenter center) {
+        return Reception.of(center, receptionDefaults);
     }
 
     @WithSession

@@ -10,4 +10,8 @@ public class PublicServiceCenter extends Place {
 
     public String phone;
     public boolean active = true;
+    /** Minutes of one reception slot for ID cards; null: the default of every centre (Reception). */
+    public Integer slotMinutes;
+    /** Citizens one slot takes; null: the default of every centre (Reception). */
+    public Integer slotCapacity;
 }

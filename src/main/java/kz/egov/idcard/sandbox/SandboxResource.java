@@ -181,8 +181,10 @@ public class SandboxResource {
 
     @POST
     @Path("/operator-token")
-    @Operation(operationId = "createSandboxOperatorToken", summary = "A token for an operator of a registration point", description = "Signed as the operators' "
-            + "identity provider would (issuer idcard.operators.issuer, role operator, claim point_id); 8 hours.")
+    @Operation(operationId = "createSandboxOperatorToken", summary = "A token for an operator of a registration point or a Public "
+            + "Service Center", description = "Signed as the operators' identity provider would (issuer idcard.operators.issuer, role "
+            + "operator, claim point_id); 8 hours. `pointId` names a registration point (AST-01: its applications) or a centre "
+            + "(TSON-AST-01: the visits booked there).")
     public Uni<OperatorToken> operatorToken(@Valid @jakarta.validation.constraints.NotNull OperatorTokenRequest body) {
         return sandbox.operatorToken(body.pointId()).map(OperatorToken::new);
     }

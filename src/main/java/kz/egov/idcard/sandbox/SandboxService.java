@@ -106,8 +106,10 @@ public class SandboxService {
     /** An operator token as the operators' identity provider would sign it (in the sandbox, with our key). */
     @WithSession
     public Uni<String> operatorToken(String pointId) {
-        return points.point(pointId).map(point -> {
-            if (point == null) {
+        // A registration point's operator, or a Public Service Center's (its visits booked online).
+        return points.point(pointId).chain(point -> point != null ? Uni.createFrom().item(true)
+                : points.center(pointId).map(center -> center != null)).map(known -> {
+            if (!known) {
                 throw new ApiException(ErrorCode.REGISTRATION_POINT_NOT_FOUND, pointId);
             }
             java.time.Instant now = clock.instant();

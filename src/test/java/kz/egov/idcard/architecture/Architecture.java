@@ -46,18 +46,20 @@ final class Architecture {
             .layer("identity").definedBy(packages("citizen", "auth", "device"))
             .layer("application").definedBy(packages("application"))
             .layer("steps").definedBy(packages("biometrics", "questionnaire", "signing", "payment"))
+            .layer("visits").definedBy(packages("booking", "reminder"))
             .layer("operator").definedBy(packages("operator"))
             .layer("sandbox").definedBy(packages("sandbox"))
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
             .whereLayer("operator").mayOnlyBeAccessedByLayers("sandbox")
-            .whereLayer("steps").mayOnlyBeAccessedByLayers("operator", "sandbox")
-            .whereLayer("application").mayOnlyBeAccessedByLayers("steps", "operator", "sandbox")
-            .whereLayer("identity").mayOnlyBeAccessedByLayers("application", "steps", "operator", "sandbox")
-            .whereLayer("reference data").mayOnlyBeAccessedByLayers("identity", "application", "steps", "operator", "sandbox")
-            .whereLayer("platform").mayOnlyBeAccessedByLayers("reference data", "identity", "application", "steps", "operator",
-                    "sandbox")
+            .whereLayer("visits").mayOnlyBeAccessedByLayers("operator", "sandbox")
+            .whereLayer("steps").mayOnlyBeAccessedByLayers("visits", "operator", "sandbox")
+            .whereLayer("application").mayOnlyBeAccessedByLayers("steps", "visits", "operator", "sandbox")
+            .whereLayer("identity").mayOnlyBeAccessedByLayers("application", "steps", "visits", "operator", "sandbox")
+            .whereLayer("reference data").mayOnlyBeAccessedByLayers("identity", "application", "steps", "visits", "operator", "sandbox")
+            .whereLayer("platform").mayOnlyBeAccessedByLayers("reference data", "identity", "application", "steps", "visits",
+                    "operator", "sandbox")
             .as("Each layer uses only the layers before it: common, platform, reference data, identity, application, steps, "
-                    + "operator, sandbox");
+                    + "visits, operator, sandbox");
 
     /** No two feature packages reach each other, however indirectly. */
     static final ArchRule NO_CYCLES = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()

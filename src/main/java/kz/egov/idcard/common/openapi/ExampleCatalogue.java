@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class ExampleCatalogue {
 
     /** The files, one per group of operations. */
-    static final List<String> FILES = List.of("auth", "applications", "reference", "operators", "sandbox");
+    static final List<String> FILES = List.of("auth", "applications", "reference", "visits", "operators", "sandbox");
 
     /** Path parameters filled in a problem's {@code instance}, by name; any other is a UUID. */
     private static final Map<String, String> PATH_VALUES = Map.of(

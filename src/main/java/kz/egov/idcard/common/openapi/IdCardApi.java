@@ -29,9 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "the web; then tracking until the card is handed over"),
                 @Tag(name = "Reference data", description = "What the questionnaire offers: regions, registration points, tiers "
                         + "and their fees (no login needed)"),
+                @Tag(name = "Public Service Center visits", description = "A citizen sent to a Public Service Center (ЦОН) "
+                        + "books the visit: a centre's free slots, the booking with its number (by SMS too), cancellation"),
+                @Tag(name = "Reminders", description = "Reminders that bring citizens back, each sent once by SMS and push: "
+                        + "the day the online window opens (asked for), a draft about to expire, a visit tomorrow, a card not "
+                        + "collected (by themselves)"),
                 @Tag(name = "Payment gateway", description = "The bank's signed notices of payment, server to server"),
                 @Tag(name = "Registration point", description = "Operators of a registration point move submitted applications "
                         + "until the card is handed over"),
+                @Tag(name = "Public Service Center", description = "Operators of a Public Service Center (an operator token "
+                        + "whose point_id is the centre) see the day's booked visits with the citizen's online data and mark them"),
                 @Tag(name = "Administration", description = "For the people who run the service (role admin from the operators' "
                         + "identity provider; the sandbox profile mints such a token): reference data published while the "
                         + "service runs, every change audited"),
