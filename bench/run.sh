@@ -342,7 +342,8 @@ if want resources; then
     stop_instance "$pid"
   }
   resources_run jdk17 "$JDK17/bin/java"
-  JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk17-container "$JDK17/bin/java"
+  # As deployed (deploy/k8s): the migration Job migrates, the replicas run without Flyway.
+  QUARKUS_FLYWAY_ACTIVE=false JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk17-container "$JDK17/bin/java"
   # JDK 17's application class-data sharing: a training run writes the archive at exit.
   log "JDK 17: training run for an AppCDS archive"
   rm -f "$WORK/app17.jsa"
@@ -367,7 +368,7 @@ if want resources; then
     kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null || true
     if [ -f "$WORK/app.aot" ]; then
       resources_run jdk25-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
-      JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk25-container-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
+      QUARKUS_FLYWAY_ACTIVE=false JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk25-container-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
     else
       log "no AOT cache was written; see $WORK/instance-$PORT1.log"
     fi

@@ -39,8 +39,8 @@ import kz.egov.idcard.common.security.Roles;
  *
  * <p>The login door also keeps a rate of new journeys ({@link JourneyRate}): it falls while the
  * service is saturated and grows back while it is calm (lately waited less than half the door's
- * wait), so that the journeys let in are those the service can finish, and the door does not swing
- * open each time the queue drains for a moment.
+ * wait), never beyond twice what was let in lately, so that the journeys let in are those the
+ * service can finish, and the door does not swing open each time the queue drains for a moment.
  */
 @Singleton
 public class Admission {
@@ -70,6 +70,13 @@ public class Admission {
         /** New journeys a second the login door lets in at most, when the service is calm. */
         @WithDefault("1000")
         double maxJourneysPerSecond();
+
+        /**
+         * New journeys a second the login door lets in when it has not been tried (after a start or a quiet
+         * spell): it grows from there while the service stays calm, up to twice what was let in lately.
+         */
+        @WithDefault("20")
+        double untriedJourneysPerSecond();
 
         /** New journeys a second the login door lets in at least, however saturated the service. */
         @WithDefault("1")
@@ -109,7 +116,8 @@ public class Admission {
                 .description("New journeys refused at their first step because the service was saturated").register(registry);
         long retryAfter = Math.max(1, config.retryAfter().toSeconds());
         Duration calmBelow = config.doorClosesAtWait().dividedBy(2);
-        JourneyRate journeys = new JourneyRate(config.minJourneysPerSecond(), config.maxJourneysPerSecond(),
+        JourneyRate journeys = new JourneyRate(config.minJourneysPerSecond(), config.untriedJourneysPerSecond(),
+                config.maxJourneysPerSecond(),
                 config.adjustEvery().toNanos(), System.nanoTime());
         filters.register(rc -> {
             String path = rc.request().path();

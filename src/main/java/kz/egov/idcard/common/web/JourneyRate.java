@@ -1,22 +1,25 @@
 package kz.egov.idcard.common.web;
 
 /**
- * How many new journeys a second the login door lets in, adapted to what the service manages
- * (additive increase, multiplicative decrease, as TCP does with its window).
+ * How many new journeys a second the login door lets in, adapted to what the service manages (as
+ * TCP adapts its window: a slow start, multiplicative decrease).
  *
  * <p>A door that only looks at the database queue right now lets in too much: a journey let in at
  * login comes back a dozen times over the next seconds, so the queue it will make is not there
  * yet when the door opens, and the door swings open whenever the queue drains for a moment. Here
  * the door remembers: while the service is saturated the rate falls to seven tenths of what was
- * let in lately, every {@code adjustEveryNanos}; while it is calm the rate grows by a twentieth
- * (at least one journey a second) for each such period. Between the two it stays. The rate never falls below
- * {@code floor}, so a few journeys always start and the measure of calm keeps coming.
+ * let in lately, every {@code adjustEveryNanos}; while it is calm it grows by a quarter (at least
+ * one journey a second) for each such period, but never beyond twice what was let in lately, or
+ * {@code untried} when little was: a rate that was never used has not been shown to be served.
+ * Between calm and saturated it stays. It never falls below {@code floor}, so a few journeys
+ * always start and the measure of calm keeps coming.
  *
  * <p>Times are the caller's {@link System#nanoTime()}, so that tests can move them.
  */
 final class JourneyRate {
 
     private final double floor;
+    private final double untried;
     private final double ceiling;
     private final long adjustEveryNanos;
 
@@ -26,12 +29,13 @@ final class JourneyRate {
     private long adjustedAt;
     private int admittedSinceAdjusted;
 
-    JourneyRate(double floor, double ceiling, long adjustEveryNanos, long now) {
+    JourneyRate(double floor, double untried, double ceiling, long adjustEveryNanos, long now) {
         this.floor = floor;
+        this.untried = Math.max(floor, Math.min(untried, ceiling));
         this.ceiling = ceiling;
         this.adjustEveryNanos = adjustEveryNanos;
-        this.rate = ceiling;
-        this.tokens = Math.max(1, ceiling * adjustEveryNanos / 1e9);
+        this.rate = this.untried;
+        this.tokens = Math.max(1, this.untried * adjustEveryNanos / 1e9);
         this.refilledAt = now;
         this.adjustedAt = now;
     }
@@ -63,10 +67,13 @@ final class JourneyRate {
                 double lately = sinceAdjusted <= 2 * adjustEveryNanos ? admittedSinceAdjusted * 1e9 / sinceAdjusted : rate;
                 rate = Math.max(floor, Math.min(rate, lately) * 0.7);
             } else if (calm) {
-                // One step for each period that passed: calm without logins counts as calm too.
+                // Up to twice what was let in lately: over a long quiet spell that is little, and the door
+                // opens at its untried rate again.
+                double used = Math.max(untried, 2 * admittedSinceAdjusted * 1e9 / sinceAdjusted);
                 for (long periods = sinceAdjusted / adjustEveryNanos; periods > 0 && rate < ceiling; periods--) {
-                    rate = Math.min(ceiling, rate + Math.max(1, rate / 20));
+                    rate = Math.min(ceiling, Math.max(rate + 1, rate * 1.25));
                 }
+                rate = Math.max(floor, Math.min(rate, used));
             }
             adjustedAt = now;
             admittedSinceAdjusted = 0;
