@@ -3,6 +3,7 @@ package kz.egov.idcard.application;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class ApplicationService {
     private static final int EXPIRY_BATCH = 200;
 
     /** The request a create answers, for idempotency. */
+    @RegisterForReflection
     record CreateRequest(Channel channel) {
     }
 

@@ -1,6 +1,7 @@
 package kz.egov.idcard.auth;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -250,10 +251,12 @@ public class LoginService {
     }
 
     /** What a code request is, for its Idempotency-Key. */
+    @RegisterForReflection
     record OtpRequestKey(String iin, String phone) {
     }
 
     /** What is kept for a code request's Idempotency-Key: the challenge it made. */
+    @RegisterForReflection
     record KeptChallenge(UUID challengeId) {
     }
 

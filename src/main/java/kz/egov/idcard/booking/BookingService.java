@@ -2,6 +2,7 @@ package kz.egov.idcard.booking;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -42,11 +43,11 @@ import kz.egov.idcard.points.Reception;
 @ApplicationScoped
 public class BookingService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** A citizen's bookings listed, latest first: one active at a time, so older ones are history. */
     static final int LISTED = 50;
 
     /** What a booking is asked with, for idempotency. */
+    @RegisterForReflection
     public record NewBooking(String tsonId, OffsetDateTime start, UUID applicationId) {
     }
 
@@ -54,6 +55,7 @@ public class BookingService {
     private record Offer(PublicServiceCenter center, Reception reception, List<ReceptionDay.Window> slots) {
     }
 
+    private final SecureRandom random = new SecureRandom();
     private final BookingRepository bookings;
     private final PointsService points;
     private final CalendarService calendars;
@@ -256,7 +258,7 @@ public class BookingService {
 
     /** A number to say at the centre: seven digits as 482-7315 (never six in a row, which reads as a login code). */
     private Uni<String> freshNumber() {
-        String number = String.format("%03d-%04d", RANDOM.nextInt(1000), RANDOM.nextInt(10_000));
+        String number = String.format("%03d-%04d", random.nextInt(1000), random.nextInt(10_000));
         return bookings.numberTaken(number).chain(taken -> taken ? freshNumber() : Uni.createFrom().item(number));
     }
 

@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as an operating system process
- * of the test's own: started with the sandbox profile on its own port and database, killed with
- * SIGKILL ({@link Process#destroyForcibly()}) and started again. Each start logs to its own file
- * under {@code target/reliability/}.
+ * The packaged service as an operating system process of the test's own: the executable of a native
+ * build, or {@code target/quarkus-app/quarkus-run.jar}, as {@code target/quarkus-artifact.properties}
+ * says (the file {@code @QuarkusIntegrationTest} reads too). It is started with the sandbox profile on
+ * its own port and database, killed with SIGKILL ({@link Process#destroyForcibly()}) and started
+ * again. Each start logs to its own file under {@code target/reliability/}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path TARGET = Path.of("target");
+    private static final Path JAR = TARGET.resolve("quarkus-app").resolve("quarkus-run.jar");
 
     private final String name;
     private final int port;
@@ -57,13 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until {@code /q/health/ready} is UP. */
     public void start() throws IOException, InterruptedException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: these tests run after packaging (mvn verify)");
-        }
         Path log = Path.of("target", "reliability", name + "-" + (starts + 1) + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-jar", JAR.toString())
+        ProcessBuilder builder = new ProcessBuilder(command())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long begin = System.nanoTime();
@@ -139,6 +137,24 @@ public final class ServiceProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** The native executable when the last build made one, the fast jar on this JVM otherwise. */
+    private static List<String> command() throws IOException {
+        Path artifact = TARGET.resolve("quarkus-artifact.properties");
+        java.util.Properties built = new java.util.Properties();
+        if (Files.exists(artifact)) {
+            try (var in = Files.newInputStream(artifact)) {
+                built.load(in);
+            }
+        }
+        if ("native".equals(built.getProperty("type"))) {
+            return List.of(TARGET.resolve(built.getProperty("path")).toAbsolutePath().toString());
+        }
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after packaging (mvn verify)");
+        }
+        return List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", JAR.toString());
     }
 
     private static String javaBinary() {

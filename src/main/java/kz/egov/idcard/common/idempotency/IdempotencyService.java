@@ -3,6 +3,7 @@ package kz.egov.idcard.common.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,22 @@ import kz.egov.idcard.common.error.ErrorCode;
  * Creating POSTs accept an {@code Idempotency-Key}: the first successful answer is kept, in the
  * same transaction as what it created, and a retry with the same key and the same request gets it
  * again; the same key with another request is refused. Parallel retries wait for the first.
+ *
+ * <p>Requests and answers are written and read by Jackson, so each type kept here must be
+ * {@link RegisterForReflection registered for reflection}: the native image keeps a record's
+ * constructor and accessors only then. The service refuses an unregistered type on its first use,
+ * so every test that goes through a key catches a type added without it.
  */
 @ApplicationScoped
 public class IdempotencyService {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final ClassValue<Boolean> REGISTERED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isAnnotationPresent(RegisterForReflection.class);
+        }
+    };
 
     /** An answer, and whether it is a replay of the first one. */
     public record Answer<T>(T body, boolean replayed) {
@@ -121,7 +133,16 @@ public class IdempotencyService {
         }
     }
 
+    /** Refuses a type Jackson could not read or write in the native image; see the class comment. */
+    static void requireRegistered(Class<?> type) {
+        if (!REGISTERED.get(type)) {
+            throw new IllegalStateException(type.getName() + " is kept as JSON for idempotency but is not annotated "
+                    + "@RegisterForReflection; the native image would lose its accessors");
+        }
+    }
+
     private String write(Object value) {
+        requireRegistered(value.getClass());
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -130,6 +151,7 @@ public class IdempotencyService {
     }
 
     private <T> T read(String body, Class<T> type) {
+        requireRegistered(type);
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {

@@ -40,9 +40,16 @@ public final class KeyCodec {
     /** Random bytes from one shared CSPRNG (a new generator per call would seed needlessly). */
     public static byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
+        Csprng.INSTANCE.nextBytes(bytes);
         return bytes;
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /**
+     * Made when first used, and in the native image at run time (application.properties,
+     * {@code quarkus.native.additional-build-args}): Quarkus initialises classes while building the
+     * image, and a generator made then would be frozen into it, the same for every start.
+     */
+    private static final class Csprng {
+        static final java.security.SecureRandom INSTANCE = new java.security.SecureRandom();
+    }
 }
