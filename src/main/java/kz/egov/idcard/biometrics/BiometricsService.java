@@ -68,16 +68,27 @@ public class BiometricsService {
                 .chain(selfie -> Panache.withSession(() -> applications.owned(iin, applicationId)
                                 .invoke(application -> ApplicationService.requireNext(application, Step.BIOMETRICS))
                                 .chain(() -> attempts.citizenMissesSince(iin, missesSince())))
-                        .chain(misses -> documents.findPerson(iin).chain(person -> misses >= config.maxMissesPerCitizen()
-                                ? exhausted(iin, applicationId, person.orElse(null), locale, client)
-                                : match(iin, applicationId, selfie, person.orElse(null), locale, client))));
+                        .chain(misses -> misses >= config.maxMissesPerCitizen()
+                                ? person(iin).chain(person -> exhausted(iin, applicationId, person, locale, client))
+                                : match(iin, applicationId, selfie, locale, client)));
     }
 
-    private Uni<Outcome> match(String iin, UUID applicationId, Image selfie, PersonRecord person, Locale locale, ClientInfo client) {
+    private Uni<Outcome> match(String iin, UUID applicationId, Image selfie, Locale locale, ClientInfo client) {
         return documents.referencePhoto(iin).chain(photo -> photo.isEmpty()
-                ? record(iin, applicationId, selfie, null, person, locale, client)
-                : compare(reference(photo.get()), selfie)
-                        .chain(match -> record(iin, applicationId, selfie, match, person, locale, client)));
+                ? Uni.createFrom().<FaceMatch>nullItem()
+                : compare(reference(photo.get()), selfie))
+                .chain(match -> personUnlessMatched(iin, match)
+                        .chain(person -> record(iin, applicationId, selfie, match, person, locale, client)));
+    }
+
+    /** The registry's record of the citizen, whose region a redirect names; null when it has none. */
+    private Uni<PersonRecord> person(String iin) {
+        return documents.findPerson(iin).map(found -> found.orElse(null));
+    }
+
+    /** A match redirects nobody, so the registry is not asked for the citizen's record after one. */
+    private Uni<PersonRecord> personUnlessMatched(String iin, FaceMatch match) {
+        return match != null && match.decision() == FaceMatch.Decision.MATCH ? Uni.createFrom().nullItem() : person(iin);
     }
 
     /**
@@ -135,9 +146,8 @@ public class BiometricsService {
         return Panache.withTransaction(() -> applications.lockOwned(iin, applicationId)
                 .chain(application -> {
                     ApplicationService.requireNext(application, Step.BIOMETRICS);
-                    return BiometricAttempt.count("applicationId = ?1 and decision = ?2", applicationId, FaceMatch.Decision.NO_MATCH)
-                            .chain(applicationMisses -> attempts.citizenMissesSince(iin, missesSince())
-                                    .map(citizenMisses -> missesCounted(applicationMisses, citizenMisses)))
+                    return attempts.missesOf(applicationId, iin, missesSince())
+                            .map(earlier -> missesCounted(earlier.ofApplication(), earlier.ofCitizen()))
                             .chain(earlierMisses -> {
                                 long misses = earlierMisses + (decided.decision() == FaceMatch.Decision.NO_MATCH ? 1 : 0);
                                 return save(application, selfie, decided)
