@@ -66,22 +66,21 @@ public class Notifications {
      * transaction; each channel's copy has its own dedupe key, so a repeat is ignored.
      */
     public Uni<Void> enqueue(String dedupeKey, String phone, String iin, String template, List<String> params, String language) {
-        return enqueueSms(dedupeKey, phone, template, params, language)
-                .chain(() -> enqueueOn("PUSH", dedupeKey + ":push", iin, template, params, language));
+        return enqueueOn(List.of(new OutboxRepository.Queued("SMS", dedupeKey, phone),
+                new OutboxRepository.Queued("PUSH", dedupeKey + ":push", iin)), template, params, language);
     }
 
     /** Queues a push to the citizen's app in the caller's transaction; a second one with the same dedupe key is ignored. */
     public Uni<Void> enqueuePush(String dedupeKey, String iin, String template, List<String> params, String language) {
-        return enqueueOn("PUSH", dedupeKey + ":push", iin, template, params, language);
+        return enqueueOn(List.of(new OutboxRepository.Queued("PUSH", dedupeKey + ":push", iin)), template, params, language);
     }
 
     /** Queues an SMS in the caller's transaction; a second one with the same dedupe key is ignored. */
     public Uni<Void> enqueueSms(String dedupeKey, String phone, String template, List<String> params, String language) {
-        return enqueueOn("SMS", dedupeKey, phone, template, params, language);
+        return enqueueOn(List.of(new OutboxRepository.Queued("SMS", dedupeKey, phone)), template, params, language);
     }
 
-    private Uni<Void> enqueueOn(String channel, String dedupeKey, String recipient, String template, List<String> params,
-            String language) {
+    private Uni<Void> enqueueOn(List<OutboxRepository.Queued> messages, String template, List<String> params, String language) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String encoded;
         try {
@@ -89,7 +88,7 @@ public class Notifications {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return outbox.enqueue(channel, dedupeKey, recipient, template, encoded, language, now);
+        return outbox.enqueue(messages, template, encoded, language, now);
     }
 
     /** Sends what is due, one message at a time, each in its own transaction; returns how many went out. */
