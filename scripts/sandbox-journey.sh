@@ -2,7 +2,9 @@
 # Walks both journeys against a running sandbox, as an integrator would from Swagger UI, with curl
 # and jq only: a new test citizen per channel, Digital ID login, application, face match,
 # questionnaire, payment by the sandbox bank, signing by the sandbox's test phone (mobile) or test
-# EDS (web), then the registration point's operator until the card is handed over.
+# EDS (web), then the registration point's operator until the card is handed over. Last, a citizen
+# whose face cannot be matched is sent to a Public Service Center, books a visit there, and the
+# centre's operator sees it.
 #
 #   scripts/sandbox-journey.sh [BASE_URL]        # default http://localhost:8080
 #   VERBOSE=1 scripts/sandbox-journey.sh         # also prints every response body
@@ -129,4 +131,40 @@ answer=$(call GET "/applications/$id" 200 "" "$token")
 expect "$answer" .status SUBMITTED
 step "web: SUBMITTED, ready on $(jq -r .readyOn <<<"$answer")"
 hand_over "$id"
-echo "Both journeys completed against $BASE" >&2
+
+# --- sent to a centre: a blank picture, a visit booked, the centre's operator sees it ------------
+# A blank (black) 300×400 PNG: the sandbox matcher cannot process it, which ends the face match in
+# REDIRECTED_TO_TSON at once (three photos of someone else would too).
+BLANK_PNG=iVBORw0KGgoAAAANSUhEUgAAASwAAAGQAQAAAAA8DmDWAAAAJklEQVR42u3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAD4GPPAAAa7vW0MAAAAASUVORK5CYII=
+citizen=$(new_citizen)
+iin=$(jq -r .iin <<<"$citizen"); phone=$(jq -r .phone <<<"$citizen")
+step "centre: test citizen $iin / $phone"
+token=$(login "$iin" "$phone")
+id=$(call POST /applications 201 '{"channel":"MOBILE"}' "$token" | jq -r .id)
+answer=$(call POST "/applications/$id/biometrics" 200 "{\"selfie\":\"$BLANK_PNG\"}" "$token")
+expect "$answer" .result REDIRECTED_TO_TSON
+centre=$(jq -r '.application.redirect.centers[0].id' <<<"$answer")
+step "centre: the face could not be matched: sent to $centre, $(jq -r '.application.redirect.centers[0].address' <<<"$answer")"
+# The first working day with a free slot, from tomorrow (Astana time).
+start=""
+for days in $(seq 1 14); do
+  day=$(TZ=Asia/Almaty date -d "+$days days" +%F)
+  start=$(call GET "/tson/$centre/slots" 200 "" "$token" -G --data-urlencode "date=$day" | jq -r '[.[] | select(.free > 0)][0].start // empty')
+  [[ -n "$start" ]] && break
+done
+[[ -n "$start" ]] || { echo "✗ no free slot at $centre in the next two weeks" >&2; exit 1; }
+booking=$(call POST /bookings 201 "$(jq -nc --arg c "$centre" --arg s "$start" --arg a "$id" '{tsonId: $c, start: $s, applicationId: $a}')" "$token")
+number=$(jq -r .number <<<"$booking")
+step "centre: visit $number booked for $start"
+# The confirmation leaves through the outbox, a moment after the answer: wait up to 20 s for it.
+sms_names() {
+  call GET /sandbox/sms 200 "" "" -G --data-urlencode "phone=$1" | jq -e --arg n "$2" 'any(.[]; .text | contains($n))' >/dev/null
+}
+for _ in $(seq 1 40); do sms_names "$phone" "$number" && break; sleep 0.5; done
+sms_names "$phone" "$number" || { echo "✗ no SMS to $phone names the booking $number within 20 s" >&2; exit 1; }
+step "centre: the SMS confirmation names $number"
+operator=$(call POST /sandbox/operator-token 200 "$(jq -nc --arg p "$centre" '{pointId: $p}')" | jq -r .accessToken)
+visit=$(call GET /operator/bookings 200 "" "$operator" -G --data-urlencode "date=$day" | jq -c --arg n "$number" '[.[] | select(.number == $n)][0]')
+expect "$visit" .application.id "$id"
+step "centre: its operator sees visit $number with the application ($(jq -r .application.redirectReason <<<"$visit"))"
+echo "Both journeys and a centre visit completed against $BASE" >&2

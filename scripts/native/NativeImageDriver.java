@@ -156,6 +156,10 @@ public final class NativeImageDriver {
                 builderJavaArgs.add(arg.substring(2));
             } else if (arg.startsWith("-D")) {
                 builderJavaArgs.add(arg);
+            } else if (arg.startsWith("-H:Class=")) {
+                mainClass = arg.substring("-H:Class=".length());
+            } else if (arg.startsWith("-H:Name=")) {
+                imageName = arg.substring("-H:Name=".length());
             } else if (arg.startsWith("-H:") || arg.startsWith("-R:")) {
                 builderArgs.add(arg);
             } else if (arg.equals("-jar")) {
@@ -229,7 +233,7 @@ public final class NativeImageDriver {
         try (JarFile file = new JarFile(absolute.toFile())) {
             var attributes = file.getManifest().getMainAttributes();
             String main = attributes.getValue("Main-Class");
-            if (main != null && mainClass == null) {
+            if (main != null && mainClass == null) { // an explicit -H:Class wins
                 mainClass = main;
             }
             String classPath = attributes.getValue("Class-Path");
@@ -237,11 +241,6 @@ public final class NativeImageDriver {
                 for (String entry : classPath.trim().split("\\s+")) {
                     imageClasspath.add(absolute.getParent().resolve(entry).normalize());
                 }
-            }
-        }
-        for (String arg : builderArgs) {
-            if (arg.startsWith("-H:Class=")) {
-                mainClass = arg.substring("-H:Class=".length());
             }
         }
     }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's walkthrough as the integrator runs it: scripts/sandbox-journey.sh (curl and jq only)
- * against the packaged service, both channels from login to the card handed over.
+ * against the packaged service, both channels from login to the card handed over, and a citizen sent
+ * to a Public Service Center booking a visit that the centre's operator then sees.
  */
 @QuarkusIntegrationTest
 class SandboxJourneyScriptIT {
 
     @Test
-    void theWalkthroughScriptCompletesBothJourneys() throws Exception {
+    void theWalkthroughScriptCompletesBothJourneysAndACentreVisit() throws Exception {
         String base = RestAssured.baseURI + ":" + RestAssured.port;
         Process script = new ProcessBuilder("bash", "scripts/sandbox-journey.sh", base)
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -32,6 +33,8 @@ class SandboxJourneyScriptIT {
                 .contains("mobile: confirmed with the test phone's key: SUBMITTED")
                 .contains("web: signed with the test EDS")
                 .contains("mobile: the citizen sees ISSUED")
-                .contains("Both journeys completed");
+                .contains("centre: the SMS confirmation names")
+                .contains("centre: its operator sees visit")
+                .contains("Both journeys and a centre visit completed");
     }
 }
