@@ -9,7 +9,7 @@
 # without errors and wrote the object file. Linking is not attempted: the static JDK and GraalVM C
 # libraries it needs (libjava.a, libnio.a, liblibchelper.a, libjvm.a, ...) are on no reachable registry.
 #
-#   scripts/native-check.sh            # ~13 min on 2 cores, builder peak ~7 GB (figures in the README)
+#   scripts/native-check.sh            # ~11-13 min on 2 cores, builder peak ~7 GB (figures in the README)
 #   NATIVE_CHECK_JDK=/path/to/jdk25 scripts/native-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
