@@ -3,9 +3,12 @@ package kz.egov.idcard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,16 @@ import org.junit.jupiter.api.Test;
  * to a Public Service Center booking a visit that the centre's operator then sees.
  */
 @QuarkusIntegrationTest
+@TestProfile(SandboxJourneyScriptIT.OutboxSending.class)
 class SandboxJourneyScriptIT {
+
+    /** The script finds the booking's SMS, which leaves through the outbox: the test profile stops its dispatcher. */
+    public static class OutboxSending implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("idcard.notifications.dispatch-every", "1s");
+        }
+    }
 
     @Test
     void theWalkthroughScriptCompletesBothJourneysAndACentreVisit() throws Exception {
