@@ -187,10 +187,10 @@ public class LoginService {
 
     /** Refuses with 429 and Retry-After while the phone is cooling down or over an hourly limit. */
     private Uni<Void> checkLimits(String iin, String phone, OffsetDateTime now) {
-        OffsetDateTime since = now.minus(OtpRules.WINDOW);
-        return challenges.forPhoneSince(phone, since)
-                .chain(byPhone -> challenges.forIinSince(iin, since)
-                        .invoke(byIin -> rules.checkRequest(byPhone, byIin, now)))
+        return challenges.forPhoneOrIinSince(phone, iin, now.minus(OtpRules.WINDOW))
+                .invoke(recent -> rules.checkRequest(
+                        recent.stream().filter(c -> phone.equals(c.phone)).toList(),
+                        recent.stream().filter(c -> iin.equals(c.iin)).toList(), now))
                 .replaceWithVoid();
     }
 
