@@ -36,6 +36,10 @@ JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxDirectMemorySize=
 # The settings for a 512 MiB container (README, deploy/k8s): a 64 MB heap and the C1 compiler only
 # (C2's code and compilation arenas are the difference between ~285 and ~245 MB of peak RSS).
 CONTAINER_JVM_OPTS=${CONTAINER_JVM_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx64m -XX:TieredStopAtLevel=1 -XX:MaxDirectMemorySize=32m -Xss512k -XX:+ExitOnOutOfMemoryError"}
+# As deploy/k8s: the verified-token cache sized to that heap (docs/operations.md, "Memory"). The status
+# runs read 10 000 citizens' tokens, so most of theirs are checked again: bench/container-heap.sh
+# compares the cache sizes and populations side by side.
+CONTAINER_TOKEN_CACHE=${CONTAINER_TOKEN_CACHE:-3000}
 # glibc makes an arena a thread by default; two keep the native heap of a small JVM small.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP=${APP:-$ROOT/target/quarkus-app/quarkus-run.jar}
@@ -333,6 +337,7 @@ if want resources; then
     wrk_status "resources-$name" "$BASE1" 64 "$DURATION" "$WORK/tokens-10000.txt"
     cpu1=$(cpu_ticks "$pid")
     echo "{\"name\": \"$name\", \"java\": \"$("$java" -version 2>&1 | head -1 | tr -d '"')\", \"start_to_ready_ms\": [$(IFS=,; echo "${starts[*]}")],
+      \"token_cache\": ${IDCARD_JWT_VERIFIED_CACHE_SIZE:-20000},
       \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(rss_peak_mb "$pid"),
       \"cpu_cores_under_load\": $(python3 -c "print(round(($cpu1-$cpu0)/$(getconf CLK_TCK)/$DURATION,2))"),
       \"cpu_us_per_request\": $(python3 -c "import json;print(round(($cpu1-$cpu0)*1e6/$(getconf CLK_TCK)/json.load(open('$OUT/resources-$name.json'))['requests'],1))"),
@@ -343,7 +348,8 @@ if want resources; then
   }
   resources_run jdk17 "$JDK17/bin/java"
   # As deployed (deploy/k8s): the migration Job migrates, the replicas run without Flyway.
-  QUARKUS_FLYWAY_ACTIVE=false JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk17-container "$JDK17/bin/java"
+  QUARKUS_FLYWAY_ACTIVE=false IDCARD_JWT_VERIFIED_CACHE_SIZE=$CONTAINER_TOKEN_CACHE JVM_OPTS=$CONTAINER_JVM_OPTS \
+    resources_run jdk17-container "$JDK17/bin/java"
   # JDK 17's application class-data sharing: a training run writes the archive at exit.
   log "JDK 17: training run for an AppCDS archive"
   rm -f "$WORK/app17.jsa"
@@ -368,7 +374,8 @@ if want resources; then
     kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null || true
     if [ -f "$WORK/app.aot" ]; then
       resources_run jdk25-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
-      QUARKUS_FLYWAY_ACTIVE=false JVM_OPTS=$CONTAINER_JVM_OPTS resources_run jdk25-container-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
+      QUARKUS_FLYWAY_ACTIVE=false IDCARD_JWT_VERIFIED_CACHE_SIZE=$CONTAINER_TOKEN_CACHE JVM_OPTS=$CONTAINER_JVM_OPTS \
+        resources_run jdk25-container-aot "$JDK25/bin/java" -XX:AOTCache="$WORK/app.aot"
     else
       log "no AOT cache was written; see $WORK/instance-$PORT1.log"
     fi
