@@ -14,7 +14,9 @@ DB_NAME=${DB_NAME:-idcard_bench}
 DURATION=${DURATION:-20}
 APP=target/quarkus-app/quarkus-run.jar
 COMMON="-XX:+UseSerialGC -Xms32m -XX:MaxDirectMemorySize=32m -Xss512k -XX:+ExitOnOutOfMemoryError"
-head -n 3000 "$WORK/tokens-10000.txt" >"$WORK/tokens-3000.txt"
+# A cache smaller than the 10 000 citizens polling (deploy/k8s sets 10 000), and a population that fits it.
+CACHE=${CACHE:-8000}
+head -n "$CACHE" "$WORK/tokens-10000.txt" >"$WORK/tokens-$CACHE.txt"
 
 run() { # NAME "JVM options" CACHE_SIZE TOKENS_FILE
   local name=$1 opts=$2 cache=$3 tokens=$4 pid c0 c1 idle peak
@@ -48,6 +50,6 @@ echo "|---|---|---|---|---|---|---|---|---|"
 run c1-64m-cache20000-10k "-Xmx64m -XX:TieredStopAtLevel=1" 20000 "$WORK/tokens-10000.txt"
 run c2-64m-cache20000-10k "-Xmx64m" 20000 "$WORK/tokens-10000.txt"
 run c1-96m-cache20000-10k "-Xmx96m -XX:TieredStopAtLevel=1" 20000 "$WORK/tokens-10000.txt"
-run c1-64m-cache3000-10k "-Xmx64m -XX:TieredStopAtLevel=1" 3000 "$WORK/tokens-10000.txt"
-run c1-64m-cache3000-3k "-Xmx64m -XX:TieredStopAtLevel=1" 3000 "$WORK/tokens-3000.txt"
-run c2-128m-cache20000-3k "-Xmx128m" 20000 "$WORK/tokens-3000.txt"
+run "c1-64m-cache$CACHE-10k" "-Xmx64m -XX:TieredStopAtLevel=1" "$CACHE" "$WORK/tokens-10000.txt"
+run "c1-64m-cache$CACHE-$CACHE" "-Xmx64m -XX:TieredStopAtLevel=1" "$CACHE" "$WORK/tokens-$CACHE.txt"
+run "c2-128m-cache20000-$CACHE" "-Xmx128m" 20000 "$WORK/tokens-$CACHE.txt"
